@@ -1,0 +1,111 @@
+/**
+ * The published record shapes (see ../shared/CONTRACT.md). One zod schema, used by the ingest to
+ * validate what it writes and by the Astro content collections to type what pages read.
+ */
+import { z } from 'zod';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO day YYYY-MM-DD');
+
+export const PRECISIONS = ['day', 'month', 'season', 'year'] as const;
+export const Precision = z.enum(PRECISIONS);
+
+export const EventDate = z
+  .object({
+    start: isoDay,
+    end: isoDay,
+    precision: Precision,
+    expression: z.string().min(1),
+  })
+  .refine((d) => d.start <= d.end, { message: 'date.end is before date.start' });
+
+export const Citation = z.object({
+  title: z.string().optional(),
+  url: z.string().optional(),
+  archiveUrl: z.string().optional(),
+  publisher: z.string().optional(),
+  date: z.string().optional(),
+});
+
+export const SourceRef = z.object({
+  id: z.string().min(1),
+  file: z.string().min(1),
+  title: z.string(),
+  section: z.array(z.string()),
+  line: z.number().int().positive(),
+});
+
+export const Lang = z.enum(['en', 'zh-Hans', 'zh-Hant']);
+
+export const EventRecord = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'URL-safe id'),
+  date: EventDate,
+  text: z.string().min(1),
+  lang: Lang,
+  source: SourceRef,
+  places: z.array(z.string()),
+  groups: z.array(z.string()),
+  citations: z.array(Citation),
+  url: z.string(),
+});
+
+export const EntityName = z.object({
+  en: z.string(),
+  'zh-Hans': z.string().optional(),
+  'zh-Hant': z.string().optional(),
+});
+
+export const Entity = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  type: z.enum(['place', 'group']),
+  kind: z.string(),
+  name: EntityName,
+  aliases: z.array(z.string()),
+  coords: z.tuple([z.number(), z.number()]).optional(), // [lat, lon]
+  coordsSource: z.string().optional(),
+  parent: z.string().optional(),
+  members: z.array(z.string()).optional(),
+  url: z.string(),
+});
+
+export const UndatedParagraph = z.object({ line: z.number().int(), firstWords: z.string(), reason: z.string() });
+export const Warning = z.object({ file: z.string(), line: z.number().int(), message: z.string() });
+
+export const SourceReport = z.object({
+  id: z.string(),
+  file: z.string(),
+  title: z.string(),
+  format: z.string(),
+  lang: z.string(),
+  paragraphsRead: z.number().int(),
+  eventsMade: z.number().int(),
+  undated: z.array(UndatedParagraph),
+  skipped: z.array(z.object({ line: z.number().int(), kind: z.string(), firstWords: z.string() })),
+  warnings: z.array(Warning),
+  unknownNames: z.array(z.object({ name: z.string(), count: z.number().int() })).optional(),
+});
+
+export const SourceMeta = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  file: z.string(),
+  title: z.string(),
+  lang: Lang,
+  format: z.enum(['wikitext', 'markdown', 'plaintext', 'blog']),
+  origin: z.string().optional(),
+  url: z.string().optional(),
+  licence: z.string().optional(),
+  licenceUrl: z.string().optional(),
+  published: isoDay.optional(),
+  period: z.object({ start: isoDay, end: isoDay }).optional(),
+  chronology: z.string().optional(),
+  summary: z.string().optional(),
+});
+
+export type EventDate = z.infer<typeof EventDate>;
+export type Citation = z.infer<typeof Citation>;
+export type EventRecord = z.infer<typeof EventRecord>;
+export type Entity = z.infer<typeof Entity>;
+export type SourceReport = z.infer<typeof SourceReport>;
+export type SourceMeta = z.infer<typeof SourceMeta>;
+export type Lang = z.infer<typeof Lang>;
+export type Precision = z.infer<typeof Precision>;
+export type Warning = z.infer<typeof Warning>;
