@@ -1,0 +1,45 @@
+/**
+ * `npm run ingest`: reads every source, writes the published data files and prints a one-screen
+ * summary with the time it took.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ingest, type IngestResult } from '../src/ingest/pipeline.ts';
+import { eventsToCsv } from '../src/ingest/records/csv.ts';
+import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
+
+export function writeData(result: IngestResult, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
+  writeFileSync(join(dir, 'events.json'), json(result.events));
+  writeFileSync(join(dir, 'entities.json'), json(result.entities));
+  writeFileSync(join(dir, 'sources.json'), json(result.sources));
+  writeFileSync(join(dir, 'report.json'), json({ sources: result.report, warnings: result.warnings }));
+  writeFileSync(join(dir, 'events.csv'), eventsToCsv(result.events));
+}
+
+export function summarize(result: IngestResult, seconds: number): string {
+  const lines = [`Ingest: ${result.events.length} events from ${result.report.length} sources in ${seconds.toFixed(2)} s`];
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  lines.push(`  ${'source'.padEnd(34)} ${pad('paras', 6)} ${pad('events', 6)} ${pad('undated', 7)} ${pad('skipped', 7)} ${pad('warn', 5)}`);
+  for (const r of result.report) {
+    lines.push(
+      `  ${r.id.slice(0, 34).padEnd(34)} ${pad(r.paragraphsRead, 6)} ${pad(r.eventsMade, 6)} ${pad(r.undated.length, 7)} ${pad(r.skipped.length, 7)} ${pad(r.warnings.length, 5)}`,
+    );
+  }
+  const warnings = [...result.warnings, ...result.report.flatMap((r) => r.warnings)];
+  for (const w of warnings.slice(0, 8)) lines.push(`  warning ${w.file}:${w.line}: ${w.message}`);
+  if (warnings.length > 8) lines.push(`  … ${warnings.length - 8} more warnings in report.json`);
+  return lines.join('\n');
+}
+
+export function runIngest(dir = dataDir()): IngestResult {
+  const started = performance.now();
+  const result = ingest({ sourcesDir: sourcesDir(), entitiesDir: entitiesDir() });
+  writeData(result, dir);
+  console.log(summarize(result, (performance.now() - started) / 1000));
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runIngest();
