@@ -31,5 +31,5 @@ timed('astro', () => {
     process.exit(result.status ?? 1);
   }
 });
-await timedAsync('pagefind', () => buildSearchIndex({ dataDir: dataDir(), distDir: 'dist', base: process.env.BASE_PATH ?? '/' }));
+await timedAsync('pagefind', () => buildSearchIndex({ dataDir: dataDir(), distDir: process.env.DIST_DIR ?? 'dist', base: process.env.BASE_PATH ?? '/' }));
 console.log(`step total ${((performance.now() - total) / 1000).toFixed(2)} s`);

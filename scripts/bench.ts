@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: builds synthetic corpora (1x, 10x, 100x the real sources) with the real build
+ * steps and measures time, memory and what readers download. Prints a table and writes
+ * bench/results.json. BENCH_SCALES=1,10 limits the scales.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeCorpus } from './bench/corpus.ts';
+import { measureSite } from './bench/measure.ts';
+import { measureFirstSearch } from './bench/first-search.ts';
+
+const scales = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const work = resolve('bench/work');
+
+interface Run {
+  scale: number;
+  events: number;
+  pages: number;
+  ingestSeconds: number;
+  astroSeconds: number;
+  pagefindSeconds: number;
+  totalSeconds: number;
+  peakMemoryMB: number;
+  distMB: number;
+  dayPageMedianKB: number;
+  dayPageMaxKB: number;
+  dayPageDownloadKB: number;
+  firstSearchKB: number;
+  firstSearchMs: number;
+}
+
+function step(output: string, name: string): number {
+  const match = new RegExp(`^step ${name} ([\\d.]+) s$`, 'm').exec(output);
+  return match ? Number(match[1]) : NaN;
+}
+
+async function runScale(scale: number): Promise<Run> {
+  const corpus = join(work, `corpus-${scale}x`);
+  const data = join(work, `data-${scale}x`);
+  const dist = join(work, `dist-${scale}x`);
+  makeCorpus(resolve('content/sources'), corpus, scale);
+  const env = { ...process.env, SOURCES_DIR: corpus, DAYLINE_DATA_DIR: data, DIST_DIR: dist };
+  const started = Date.now();
+  // GNU time reports the peak resident memory of the largest process of the build.
+  const result = spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', 'tsx', 'scripts/build.ts'], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = (Date.now() - started) / 1000;
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`build at ${scale}x failed:\n${output.slice(-4000)}`);
+  const maxRss = Number(/maxrss-kb (\d+)/.exec(output)?.[1] ?? 0);
+  const events = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as unknown[]).length;
+  const size = measureSite(dist);
+  const search = await measureFirstSearch(dist, 'Manbij');
+  return {
+    scale,
+    events,
+    pages: size.pages,
+    ingestSeconds: step(output, 'ingest'),
+    astroSeconds: step(output, 'astro'),
+    pagefindSeconds: step(output, 'pagefind'),
+    totalSeconds: Math.round(wall * 100) / 100,
+    peakMemoryMB: Math.round(maxRss / 1024),
+    distMB: size.distMB,
+    dayPageMedianKB: size.dayPageMedianKB,
+    dayPageMaxKB: size.dayPageMaxKB,
+    dayPageDownloadKB: size.dayPageDownloadKB,
+    firstSearchKB: search.kilobytes,
+    firstSearchMs: search.milliseconds,
+  };
+}
+
+function table(runs: Run[]): string {
+  const columns: [string, (r: Run) => string | number][] = [
+    ['scale', (r) => `${r.scale}x`],
+    ['events', (r) => r.events],
+    ['pages', (r) => r.pages],
+    ['ingest s', (r) => r.ingestSeconds],
+    ['astro s', (r) => r.astroSeconds],
+    ['pagefind s', (r) => r.pagefindSeconds],
+    ['total s', (r) => r.totalSeconds],
+    ['µs/event', (r) => Math.round((r.totalSeconds / r.events) * 1e6)],
+    ['peak MB', (r) => r.peakMemoryMB],
+    ['dist MB', (r) => r.distMB],
+    ['day KB med', (r) => r.dayPageMedianKB],
+    ['day KB max', (r) => r.dayPageMaxKB],
+    ['day dl KB', (r) => r.dayPageDownloadKB],
+    ['search KB', (r) => r.firstSearchKB],
+    ['search ms', (r) => r.firstSearchMs],
+  ];
+  const header = `| ${columns.map(([name]) => name).join(' | ')} |`;
+  const rule = `| ${columns.map(() => '---').join(' | ')} |`;
+  const rows = runs.map((r) => `| ${columns.map(([, value]) => value(r)).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}
+
+mkdirSync(work, { recursive: true });
+const runs: Run[] = [];
+for (const scale of scales) {
+  console.error(`bench: building ${scale}x …`);
+  runs.push(await runScale(scale));
+}
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const results = { machine, date: new Date().toISOString().slice(0, 10), runs };
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(`${machine}, ${results.date}\n\n${table(runs)}`);
