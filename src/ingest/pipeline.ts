@@ -56,7 +56,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   published: PublishedSource;
 } {
   const { meta } = source;
-  const warnings: Warning[] = [...source.warnings];
+  const warnings: Warning[] = [];
   let read: ReadResult;
   try {
     read = readSource(meta, source.text);

@@ -1,0 +1,72 @@
+/**
+ * Language knowledge for the dates engine, loaded from resources/<language>.json. The engine never
+ * names a word of any language itself: everything language-specific is in those files.
+ */
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../../schema/records.ts';
+
+export type FuzzyPart = 'early' | 'mid' | 'late';
+
+export interface RelativeEntry {
+  phrase: string;
+  /** Offset in days (per unit when `perUnit`, the phrase then holds `{n}`). */
+  days?: number;
+  perUnit?: boolean;
+  /** An offset nobody can pin down: the span [min, max] days from the current date. */
+  vague?: [number, number];
+  /** Keeps the narrative on its current date. */
+  same?: boolean;
+  /** Counted from the publication date when there is one (yesterday, today). */
+  deictic?: boolean;
+}
+
+export interface DateResource {
+  style: 'words' | 'units';
+  caseSensitiveNames?: boolean;
+  /** Index = month - 1; first entry the full name, the rest abbreviations. */
+  months: string[][];
+  /** Index 0 = Monday; first entry the full name. */
+  weekdays: string[][];
+  ordinalSuffixes?: string[];
+  seasons: { words: string[]; months: [number, number] }[];
+  seasonLinks?: string[];
+  fuzzyPosition: 'before' | 'after';
+  fuzzy: { part: FuzzyPart; words: string[]; days: [number, number]; months: [number, number] }[];
+  numbers: Record<string, number>;
+  relative: RelativeEntry[];
+  rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
+  rangeOpeners: string[];
+  rangeClosers?: string[];
+  yearContextWords?: string[];
+  monthContextWords?: string[];
+  timesOfDay: string[];
+  units?: { year: string[]; month: string[]; day: string[] };
+  dayOnlyUnits?: string[];
+  anchorPrefixes: string[];
+  adverbialPrepositions: string[];
+  clauseConnectors: string[];
+  passingBefore: string[];
+  passingAdjacentBefore?: string[];
+  passingAfter: string[];
+  sentenceAbbreviations: string[];
+}
+
+export type ResourceLanguage = 'en' | 'zh';
+
+const cache = new Map<ResourceLanguage, DateResource>();
+
+/** Which resource file serves a record language (both Chinese scripts share one file). */
+export function resourceLanguage(lang: Lang | ResourceLanguage): ResourceLanguage {
+  return lang.startsWith('zh') ? 'zh' : 'en';
+}
+
+export function loadDateResource(lang: Lang | ResourceLanguage): DateResource {
+  const key = resourceLanguage(lang);
+  let resource = cache.get(key);
+  if (!resource) {
+    const url = new URL(`./resources/${key}.json`, import.meta.url);
+    resource = JSON.parse(readFileSync(url, 'utf8')) as DateResource;
+    cache.set(key, resource);
+  }
+  return resource;
+}

@@ -1,0 +1,72 @@
+import type { EntityName } from './content.ts';
+
+/** Pseudo-id of names listed in other-names.json: they claim their text but tag nothing. */
+export const OTHER = '#other';
+
+export type EntityType = 'place' | 'group' | 'agency';
+
+/** One gazetteer entry as loaded from content/entities. */
+export interface GazetteerEntity {
+  id: string;
+  type: EntityType;
+  kind: string;
+  name: EntityName;
+  aliases: string[];
+  parent?: string;
+  members?: string[];
+  coords?: [number, number];
+  coordsSource?: string;
+}
+
+export interface AmbiguousAlias {
+  /** Entities the alias can name. */
+  ids: string[];
+  /** Used when no wiki link in the passage picks one of `ids`; none = leave untagged. */
+  default?: string;
+  note?: string;
+}
+
+/** Language knowledge used by the tagger, as data (content/entities/rules.json). */
+export interface Rules {
+  /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a
+   * demonym or nationality ("突尼斯籍", "土耳其人"), not a mention of the place. */
+  demonym: { kinds: string[]; suffixes: string[] };
+  unknownNames: {
+    /** Lower-case words allowed inside a capitalised multiword name ("al", "of"). */
+    particles: string[];
+    /** Capitalised words that start sentences or are not names ("On", "The", "January"). */
+    notNames: string[];
+    /** Wiki-link namespaces that are never entities ("File", "Category"). */
+    linkNamespaces: string[];
+    /** A quoted Han-script phrase ending in one of these is reported as a possible name. */
+    hanNameSuffixes: string[];
+  };
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  /** Entities the matched alias can name (more than one only for deliberately ambiguous aliases). */
+  ids: string[];
+}
+
+export interface Matcher {
+  /** Leftmost-longest, non-overlapping alias occurrences in `text`. */
+  scan(text: string): { matches: Match[]; folded: import('./fold.ts').Folded };
+  /** Entity ids whose alias equals `name` exactly (after folding), or []. */
+  lookup(name: string): string[];
+}
+
+export interface Gazetteer {
+  places: GazetteerEntity[];
+  groups: GazetteerEntity[];
+  /** News agencies, monitors and other non-parties: matched (so they are not mistaken for places or
+   * parties) but never returned as tags nor published as entities. */
+  agencies: GazetteerEntity[];
+  /** Known names that are neither places nor groups (people, events): only silence findUnknownNames. */
+  otherNames: string[];
+  byId: Map<string, GazetteerEntity>;
+  ambiguous: Map<string, AmbiguousAlias>;
+  rules: Rules;
+  matcher: Matcher;
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSource } from './readers/index.ts';
+import { SOURCES_DIR, residueIn } from './readers/testSupport.ts';
+import { loadSources, slugFromFileName } from './sources.ts';
+
+function fixtureDir(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dayline-sources-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('loadSources on the real sources', () => {
+  const { sources, warnings } = loadSources(SOURCES_DIR);
+
+  it('loads all five with manifest metadata and no warnings', () => {
+    expect(warnings).toEqual([]);
+    expect(sources.map((s) => [s.meta.id, s.meta.format, s.meta.lang])).toEqual([
+      ['zh-inter-rebel-2014', 'wikitext', 'zh-Hans'],
+      ['en-inter-rebel-conflict', 'plaintext', 'en'],
+      ['zh-battle-of-aleppo', 'markdown', 'zh-Hans'],
+      ['en-deir-ez-zor-offensive-2014', 'plaintext', 'en'],
+      ['ea-syria-daily-2014-01-04', 'blog', 'en'],
+    ]);
+  });
+
+  it('reads every source into blocks without markup residue', () => {
+    for (const source of sources) {
+      const result = readSource(source.meta, source.text);
+      expect(result.blocks.length).toBeGreaterThan(0);
+      expect(residueIn(result.blocks)).toEqual([]);
+      expect(result.blocks.every((b) => b.line >= 1 && b.text.length > 0)).toBe(true);
+    }
+  });
+});
+
+describe('loadSources on bad input', () => {
+  it('warns about a manifest entry for a missing file, naming manifest.json and the entry line', () => {
+    const manifest = JSON.stringify([{ file: 'here.txt', id: 'here' }, { file: 'gone.txt', id: 'gone' }], null, 2);
+    const dir = fixtureDir({ 'manifest.json': manifest, 'here.txt': 'Here\n\nSome text here.\n' });
+    const { sources, warnings } = loadSources(dir);
+    expect(sources.map((s) => s.meta.id)).toEqual(['here']);
+    const line = manifest.split('\n').findIndex((l) => l.includes('gone.txt')) + 1;
+    expect(warnings).toEqual([{ file: 'manifest.json', line, message: expect.stringContaining('gone.txt') }]);
+  });
+
+  it('builds a source with no manifest entry: slug id, title from its first line, detected format and language', () => {
+    const dir = fixtureDir({ 'manifest.json': '[]', 'My New_Source.md': '# 阿勒颇战役\n\n**7月19日**\n\n反对派开始进攻阿勒颇城区。\n' });
+    const { sources } = loadSources(dir);
+    expect(sources[0].meta).toEqual({ id: 'my-new-source', file: 'My New_Source.md', title: '阿勒颇战役', format: 'markdown', lang: 'zh-Hans' });
+    expect(slugFromFileName('阿勒颇.txt')).toMatch(/^source-[a-z0-9]+$/);
+  });
+
+  it('skips empty, binary and non-UTF-8 files with warnings while other sources still build', () => {
+    const latin1 = Uint8Array.from([...Buffer.from('Line one\nCaf'), 0xe9, ...Buffer.from(' au lait\n')]);
+    const dir = fixtureDir({
+      'empty.txt': '',
+      'binary.txt': Uint8Array.from([0x47, 0x49, 0x46, 0x0a, 0x00, 0x01]),
+      'latin1.txt': latin1,
+      'good.txt': 'Good\n\nA paragraph of text.\n',
+      '.hidden': 'ignored',
+    });
+    const { sources, warnings } = loadSources(dir);
+    expect(sources.map((s) => s.meta.file)).toEqual(['good.txt']);
+    expect(warnings).toEqual([
+      { file: 'binary.txt', line: 2, message: expect.stringContaining('binary') },
+      { file: 'empty.txt', line: 1, message: expect.stringContaining('empty') },
+      { file: 'latin1.txt', line: 2, message: expect.stringContaining('UTF-8') },
+    ]);
+  });
+
+  it('truncates a 10 MB single line with a warning naming file:line, quickly', () => {
+    const huge = `Title\n\n${'word '.repeat(2_000_000)}\n`;
+    const dir = fixtureDir({ 'huge.txt': huge });
+    const started = Date.now();
+    const { sources, warnings } = loadSources(dir);
+    const result = readSource(sources[0].meta, sources[0].text);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(warnings).toEqual([{ file: 'huge.txt', line: 3, message: expect.stringContaining('truncated') }]);
+    expect(result.blocks.length).toBeGreaterThan(0);
+  });
+
+  it('reads a 10 MB single line of wikitext and markdown without hanging', () => {
+    for (const format of ['wikitext', 'markdown', 'blog'] as const) {
+      const started = Date.now();
+      const result = readSource({ file: `huge.${format}`, format }, `[[${'x'.repeat(10_000_000)}`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(result.warnings[0]).toMatchObject({ file: `huge.${format}`, line: 1 });
+    }
+  });
+
+  it('warns about an invalid manifest without failing', () => {
+    const dir = fixtureDir({ 'manifest.json': '[{"file": "a.txt",', 'a.txt': 'A\n\nText.\n' });
+    const { sources, warnings } = loadSources(dir);
+    expect(sources).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: 'manifest.json', line: 1 });
+  });
+});
