@@ -15,7 +15,7 @@ export interface Tags {
  * Places and groups named in `text`. Every tag is grounded: it comes from a name or alias found in
  * the text itself. Wiki-link targets (`links`) only help: they choose between the readings of a
  * deliberately ambiguous alias, and they keep an entity whose name occurs in the text even where
- * a longer name or a demonym rule would otherwise have hidden it. News agencies and monitors are
+ * a longer name would otherwise have hidden it (a demonym such as 比利时籍 stays a nationality, linked or not). News agencies and monitors are
  * recognised but never returned. `lang` is accepted for symmetry with findUnknownNames; matching
  * itself is script-aware rather than language-specific.
  */
@@ -28,6 +28,7 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
   const demonymKinds = new Set(gaz.rules.demonym.kinds);
 
   const found: string[] = [];
+  const demonymOnly = new Set<string>();
   const add = (id: string) => {
     if (!found.includes(id)) found.push(id);
   };
@@ -44,9 +45,12 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
     for (const id of ids) {
       const e = gaz.byId.get(id)!;
       if (e.type === 'agency') continue;
-      if (demonymKinds.has(e.kind) && !linked.has(id)) {
+      if (demonymKinds.has(e.kind)) {
         const after = folded.lower.slice(m.end);
-        if (suffixes.some((s) => after.startsWith(s))) continue;
+        if (suffixes.some((s) => after.startsWith(s))) {
+          demonymOnly.add(id);
+          continue;
+        }
       }
       add(id);
     }
@@ -54,7 +58,7 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
 
   // linked entities whose own names occur in the text, though hidden by a longer match
   for (const id of linked) {
-    if (found.includes(id)) continue;
+    if (found.includes(id) || demonymOnly.has(id)) continue;
     const e: GazetteerEntity | undefined = gaz.byId.get(id);
     if (!e || e.type === 'agency') continue;
     if (namesOf(e).some((n) => aliasOccurs(folded, n))) add(id);

@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Entity } from '../../schema/records.ts';
+import { foldName } from './fold.ts';
+import { buildEntityRecords, findUnknownNames, loadGazetteer, namesOf, tagText, type Gazetteer } from './index.ts';
+
+let gaz: Gazetteer;
+beforeAll(() => {
+  gaz = loadGazetteer('content/entities');
+});
+
+const tag = (text: string, links: string[] = [], lang = 'en') => tagText(gaz, text, links, lang);
+
+describe('hard cases', () => {
+  it('tells Bab al-Hawa from al-Bab', () => {
+    const t = tag('Two suicide cars exploded at the Bab al-Hawa border crossing.');
+    expect(t.places).toEqual(['bab-al-hawa']);
+    expect(tag('ISIL also captured al-Bab.').places).toEqual(['al-bab']);
+    expect(tag('fighting in Tariq al-Bab and Bab al-Nairab').places).toEqual(['tariq-al-bab', 'bab-al-nairab']);
+    expect(tag('1月20日在Bab Al-Hawa发生了两起自杀式汽车炸弹袭击事件').places).toEqual(['bab-al-hawa']);
+  });
+
+  it('reads "IS" only as the acronym, never the verb', () => {
+    expect(tag('The town is quiet and this is where it is.').groups).toEqual([]);
+    expect(tag('IS seized control of eight villages.').groups).toEqual(['isil']);
+    expect(tag('Is it over? ISIS and ISIL fighters withdrew.').groups).toEqual(['isil']);
+  });
+
+  it('tells the governorate from the city', () => {
+    expect(tag('fighting in Aleppo province').places).toEqual(['aleppo-governorate']);
+    expect(tag('fighting in Aleppo Governorate').places).toEqual(['aleppo-governorate']);
+    expect(tag('fighting in Aleppo').places).toEqual(['aleppo']);
+    expect(tag('在阿勒颇省').places).toEqual(['aleppo-governorate']);
+    expect(tag('在阿勒颇市').places).toEqual(['aleppo']);
+    expect(tag('在阿勒颇').places).toEqual(['aleppo']);
+    expect(tag('在阿勒頗省').places).toEqual(['aleppo-governorate']);
+  });
+
+  it('folds simplified and traditional script', () => {
+    expect(tag('伊斯蘭國').groups).toEqual(['isil']);
+    expect(tag('伊斯兰国').groups).toEqual(['isil']);
+    expect(tag('伊拉克和沙姆伊斯蘭國').groups).toEqual(['isil']);
+    for (const n of ['Jarablus', 'Jarabulus', '賈拉布魯斯', '贾拉布鲁斯']) expect(tag(`在${n}`).places).toEqual(['jarabulus']);
+    for (const n of ['努斯拉阵线', '胜利阵线', '勝利陣線', 'Jabhat al-Nusra', 'al-Nusra Front']) expect(tag(`${n} fighters`).groups).toEqual(['al-nusra-front']);
+    expect(tag('Manbij').places).toEqual(['manbij']);
+    expect(tag('曼比季').places).toEqual(['manbij']);
+  });
+
+  it('never tags news agencies or monitors as parties', () => {
+    expect(tag('According to the SOHR, 42 people were executed.').groups).toEqual([]);
+    expect(tag('根据叙利亚人权观察组织，42人被处决').places).toEqual([]);
+    expect(tag('阿拉伯叙利亚通讯社（SANA）报道').groups).toEqual([]);
+    expect(tag('Rami Abdel Rahman told AFP and Reuters').groups).toEqual([]);
+  });
+
+  it('lets the longest name win', () => {
+    expect(tag('庫爾德薩拉赫丁旅').places).toEqual([]);
+    expect(tag('庫爾德薩拉赫丁旅').groups).toEqual(['kurdish-salahaddin-brigade']);
+    expect(tag('the Jarabulus Brigade').places).toEqual([]);
+    expect(tag('叙利亚自由军').places).toEqual([]);
+    expect(tag('黎巴嫩真主党').groups).toEqual(['hezbollah']);
+  });
+
+  it('reads a nationality as no place, even when linked', () => {
+    expect(tag('当地的一名比利时籍伊斯蘭國指挥官', ['比利时']).places).toEqual([]);
+    expect(tag('双方在比利时会谈').places).toEqual(['belgium']);
+  });
+
+  it('is case-aware for proper names but not for common nouns', () => {
+    expect(tag('the harem of the palace').places).toEqual([]);
+    expect(tag('In the Harem area').places).toEqual(['harem']);
+    expect(tag('Rebels and insurgents').groups).toEqual(['syrian-opposition']);
+    expect(tag('the regime forces').groups).toEqual(['syrian-government']);
+  });
+
+  it('keeps tags grounded: a link alone tags nothing', () => {
+    expect(tag('他们占领了该镇', ['賈拉布魯斯'])).toEqual({ places: [], groups: [] });
+  });
+
+  it('tolerates spacing and apostrophe variants', () => {
+    expect(tag('Sahem al- Golan').places).toEqual(['sahem-al-jolan']);
+    expect(tag('Beza’a and Beza\'a').places).toEqual(['bezaa']);
+    expect(tag('Deir-za-Zor, Der-Ezzor and Deir Ez-Zor').places).toEqual(['deir-ez-zor']);
+  });
+});
+
+describe('gazetteer integrity', () => {
+  it('gives every alias to one entity, or lists it as deliberately ambiguous', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const e of gaz.byId.values()) {
+      for (const n of namesOf(e)) {
+        const k = foldName(n).lower;
+        owners.set(k, (owners.get(k) ?? new Set()).add(e.id));
+      }
+    }
+    const shared = [...owners].filter(([k, ids]) => ids.size > 1 && !gaz.ambiguous.has(k));
+    expect(shared).toEqual([]);
+    for (const [k, a] of gaz.ambiguous) {
+      for (const id of a.ids) expect(gaz.byId.has(id), `${k}: ${id}`).toBe(true);
+      if (a.default) expect(a.ids).toContain(a.default);
+    }
+  });
+
+  it('has parents and members that exist', () => {
+    for (const e of gaz.byId.values()) {
+      if (e.parent) expect(gaz.byId.get(e.parent)?.type, `${e.id} -> ${e.parent}`).toBe('place');
+      for (const m of e.members ?? []) expect(gaz.byId.get(m)?.type, `${e.id} member ${m}`).toBe('group');
+    }
+  });
+
+  it('has English names, ascii slugs, and coordinates only with a source', () => {
+    for (const e of gaz.byId.values()) {
+      expect(e.id).toMatch(/^[a-z0-9-]+$/);
+      expect(e.name.en.length).toBeGreaterThan(0);
+      if (e.coords) {
+        expect(e.coordsSource).toBeTruthy();
+        expect(Math.abs(e.coords[0])).toBeLessThanOrEqual(90);
+      }
+    }
+  });
+
+  it('keeps agencies out of the groups file', () => {
+    for (const id of ['sohr', 'sana', 'afp', 'reuters']) expect(gaz.byId.get(id)?.type).toBe('agency');
+  });
+});
+
+describe('entity records', () => {
+  it('publishes every place and group, valid against the schema', () => {
+    const records = buildEntityRecords(gaz, [{ id: 'e1', places: ['manbij'], groups: ['isil'] }]);
+    expect(records.length).toBe(gaz.places.length + gaz.groups.length);
+    for (const r of records) expect(() => Entity.parse(r)).not.toThrow();
+    const manbij = records.find((r) => r.id === 'manbij')!;
+    expect(manbij.url).toBe('/place/manbij/');
+    expect(manbij.coords).toBeDefined();
+    expect(records.find((r) => r.id === 'isil')!.url).toBe('/group/isil/');
+    expect(records.find((r) => r.id === 'sohr')).toBeUndefined();
+    expect(records.find((r) => r.id === 'islamic-front')!.members).toContain('ahrar-al-sham');
+  });
+
+  it('refuses events tagged with unknown ids', () => {
+    expect(() => buildEntityRecords(gaz, [{ id: 'e1', places: ['atlantis'], groups: [] }])).toThrow(/atlantis/);
+  });
+});
+
+describe('unknown names', () => {
+  it('reports unclaimed link targets and capitalised names, not known ones', () => {
+    const names = findUnknownNames(gaz, 'Rebels clashed with the Yellow Lantern Brigade near Manbij and Kafr Umbra.', [], 'en');
+    expect(names).toContain('Yellow Lantern Brigade');
+    expect(names).toContain('Kafr Umbra');
+    expect(names.join(' ')).not.toMatch(/Manbij|Rebels/);
+    expect(findUnknownNames(gaz, '在某村', ['某某村', 'File:Map.svg', '巴卜'], 'zh-Hans')).toEqual(['某某村']);
+    expect(findUnknownNames(gaz, '伊斯蘭國从Kafr Zita和Tal Abyss撤出', [], 'zh-Hans')).toEqual(['Tal Abyss']);
+  });
+});
+
+interface Passage {
+  file: string;
+  snippet: string;
+  places: string[];
+  groups: string[];
+  links?: string[];
+}
+
+describe('real passages (hand-checked, tests/expectations/entities-sample.json)', () => {
+  const data = JSON.parse(readFileSync('tests/expectations/entities-sample.json', 'utf8')) as { passages: Passage[] };
+  const passages = data.passages;
+
+  it('has at least 60 passages, each copied from its source', () => {
+    expect(passages.length).toBeGreaterThanOrEqual(60);
+    for (const p of passages) {
+      const src = readFileSync(`content/sources/${p.file}`, 'utf8')
+        .replace(/\[\[(?:[^|\]]*\|)?([^\]]*)\]\]/g, '$1')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<ref[^>]*\/>|<ref[^>]*>[\s\S]*?<\/ref>|<!--[\s\S]*?-->/g, '')
+        .replace(/-\{|\}-/g, '')
+        .replace(/\[\d+\]/g, '')
+        .replace(/\*\*/g, '')
+        .replace(/\s+/g, ' ');
+      expect(src, p.snippet.slice(0, 60)).toContain(p.snippet.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('tags at least 95% of named entities, with at least 98% of tags correct', () => {
+    let expected = 0;
+    let found = 0;
+    let tagged = 0;
+    let right = 0;
+    const misses: string[] = [];
+    for (const p of passages) {
+      const lang = /[\u3400-\u9fff]/.test(p.snippet) ? 'zh-Hans' : 'en';
+      const t = tagText(gaz, p.snippet, p.links ?? [], lang);
+      const want = new Set([...p.places, ...p.groups]);
+      const got = new Set([...t.places, ...t.groups]);
+      expected += want.size;
+      tagged += got.size;
+      for (const id of want) if (got.has(id)) found++;
+      else misses.push(`missed ${id} in ${p.snippet.slice(0, 40)}`);
+      for (const id of got) if (want.has(id)) right++;
+      else misses.push(`extra ${id} in ${p.snippet.slice(0, 40)}`);
+    }
+    const recall = found / expected;
+    const precision = right / tagged;
+    console.log(`entities-sample: recall ${(recall * 100).toFixed(1)}% (${found}/${expected}), precision ${(precision * 100).toFixed(1)}% (${right}/${tagged})\n${misses.join('\n')}`);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('grounds every tag in a name that occurs in the passage', () => {
+    for (const p of passages) {
+      const t = tagText(gaz, p.snippet, p.links ?? []);
+      for (const id of [...t.places, ...t.groups]) {
+        const e = gaz.byId.get(id)!;
+        const text = foldName(p.snippet).lower;
+        expect(namesOf(e).some((n) => text.includes(foldName(n).lower)), `${id} in ${p.snippet.slice(0, 40)}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('performance', () => {
+  it('tags ten thousand passages in well under a minute', () => {
+    const sample = 'On 5 January, rebels captured an ISIL base in Manbij after heavy fighting. 在拉卡省Tabqa镇也爆发了冲突，伊斯蘭國擊斃了7名反对派武装分子。';
+    const t0 = performance.now();
+    for (let k = 0; k < 10_000; k++) tagText(gaz, sample + k, [], 'en');
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});

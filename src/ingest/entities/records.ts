@@ -1,0 +1,35 @@
+/** The published entity records (entities.json): every place and group of the gazetteer. */
+import { Entity, type EventRecord } from '../../schema/records.ts';
+import type { Gazetteer, GazetteerEntity } from './types.ts';
+
+function record(e: GazetteerEntity): Entity {
+  const type = e.type === 'place' ? 'place' : 'group';
+  const r: Entity = {
+    id: e.id,
+    type,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases,
+    url: `/${type}/${e.id}/`,
+  };
+  if (e.coords) r.coords = e.coords;
+  if (e.coordsSource) r.coordsSource = e.coordsSource;
+  if (e.parent) r.parent = e.parent;
+  if (e.members) r.members = e.members;
+  return Entity.parse(r);
+}
+
+/**
+ * All places and groups (news agencies and monitors are not published), validated against the
+ * Entity schema. Every entity is included, with or without events: the site computes counts.
+ * `events` is checked so that no event carries a tag the gazetteer does not define.
+ */
+export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id' | 'places' | 'groups'>[] = []): Entity[] {
+  const unknown: string[] = [];
+  for (const ev of events) {
+    for (const id of ev.places) if (gaz.byId.get(id)?.type !== 'place') unknown.push(`${ev.id}: place "${id}"`);
+    for (const id of ev.groups) if (gaz.byId.get(id)?.type !== 'group') unknown.push(`${ev.id}: group "${id}"`);
+  }
+  if (unknown.length) throw new Error(`events tagged with ids missing from the gazetteer: ${unknown.slice(0, 20).join('; ')}`);
+  return [...gaz.places, ...gaz.groups].map(record);
+}
