@@ -1,0 +1,24 @@
+/**
+ * Share of entity tags whose entity is named in the event text: some name or alias of it occurs in
+ * the text (case-insensitive, either Chinese script). Deliberately a plain substring check, not the
+ * tagger, so it checks the tagger rather than repeating it.
+ */
+import type { EventRecord } from '../schema/records.ts';
+import { foldText, namesOf, type Gazetteer } from '../ingest/entities/index.ts';
+
+export function groundedShare(events: EventRecord[], gazetteer: Gazetteer): { tags: number; grounded: number; ungrounded: { id: string; tag: string }[] } {
+  const names = new Map<string, string[]>();
+  for (const entity of gazetteer.byId.values()) names.set(entity.id, namesOf(entity).map((n) => foldText(n).lower));
+  let tags = 0;
+  let grounded = 0;
+  const ungrounded: { id: string; tag: string }[] = [];
+  for (const event of events) {
+    const text = foldText(event.text).lower;
+    for (const tag of [...event.places, ...event.groups]) {
+      tags++;
+      if ((names.get(tag) ?? []).some((n) => text.includes(n))) grounded++;
+      else ungrounded.push({ id: event.id, tag });
+    }
+  }
+  return { tags, grounded, ungrounded };
+}
