@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { ingest, type IngestResult } from '../src/ingest/pipeline.ts';
 import { eventsToCsv } from '../src/ingest/records/csv.ts';
 import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
+import type { SourceReport } from '../src/schema/records.ts';
 
 export function writeData(result: IngestResult, dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -15,8 +16,26 @@ export function writeData(result: IngestResult, dir: string): void {
   writeFileSync(join(dir, 'events.json'), json(result.events));
   writeFileSync(join(dir, 'entities.json'), json(result.entities));
   writeFileSync(join(dir, 'sources.json'), json(result.sources));
-  writeFileSync(join(dir, 'report.json'), json({ sources: result.report, warnings: result.warnings }));
+  writeFileSync(join(dir, 'report.json'), json(fullReport(result)));
   writeFileSync(join(dir, 'events.csv'), eventsToCsv(result.events));
+}
+
+/** Per-source reports, plus one for the manifest when it had problems of its own. */
+export function fullReport(result: IngestResult): SourceReport[] {
+  if (result.warnings.length === 0) return result.report;
+  const manifest: SourceReport = {
+    id: 'manifest',
+    file: 'manifest.json',
+    title: 'Source manifest and folder',
+    format: 'json',
+    lang: 'en',
+    paragraphsRead: 0,
+    eventsMade: 0,
+    undated: [],
+    skipped: [],
+    warnings: result.warnings,
+  };
+  return [...result.report, manifest];
 }
 
 export function summarize(result: IngestResult, seconds: number): string {

@@ -17,6 +17,8 @@ export interface PartialDate {
   fuzzy?: FuzzyPart;
   /** Index into the resource's seasons. */
   season?: number;
+  /** Year given relative to the narrative's year (次年3月 = +1). */
+  yearOffset?: number;
 }
 
 export type MentionKind = 'absolute' | 'relative' | 'weekday';
@@ -32,7 +34,7 @@ export interface DateMention {
   /** Last part of a range (`Between 10 and 12 February`, `7月20日至21日`). */
   rangeEnd?: PartialDate;
   /** Offset phrases: days from the narrative's date, a vague span, or "same date". */
-  relative?: { days?: number; vague?: [number, number]; same?: boolean; deictic?: boolean };
+  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean };
   /** 0 = Monday … 6 = Sunday. */
   weekday?: number;
   /** Why the written date cannot exist (`2月30日`, `31 April`). */
@@ -199,7 +201,7 @@ function collectWords(text: string, c: Compiled): Candidate[] {
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: a, rangeEnd: b, invalid: validate(a) ?? validate(b) });
   }
   // Day month [year]: 2 January 2014, On 5 January, Thu 3 July.
-  for (const m of text.matchAll(new RegExp(`(?<![\\d,.])${WD}${D}\\s+${M}(?:,?\\s+${Y})?(?![\\p{L}\\d])`, f))) {
+  for (const m of text.matchAll(new RegExp(`(?<![\\d,.])${WD}${D}\\s+(?:of\\s+)?${M}(?:,?\\s+${Y})?(?![\\p{L}\\d])`, f))) {
     const date = { year: m[3] ? +m[3] : undefined, month: monthOf(m[2]!), day: +m[1]! };
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date, invalid: validate(date) });
   }
@@ -215,7 +217,9 @@ function collectWords(text: string, c: Compiled): Candidate[] {
   // Month alone, only after a word that makes it a time (in May, since October, early April).
   const monthContext = [...(res.monthContextWords ?? []), ...c.fuzzyIndex.keys()];
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])(${fullMonths})(?![\\p{L}\\d])`, f))) {
-    if (phraseBefore(text, m.index!, monthContext, true) === undefined) continue;
+    // …or as the first month of a month range (April–July 2014).
+    const startsRange = new RegExp(`^\\s*(?:${rangeWords})\\s*(?:${fullMonths})(?![\\p{L}])`, f).test(text.slice(m.index! + m[0].length));
+    if (!startsRange && phraseBefore(text, m.index!, monthContext, true) === undefined) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { month: c.fullMonthIndex.get(m[1]!)! } });
   }
   // Year alone, only after a word that makes it a time (In 2015, mid-2013); else it is a count.
@@ -247,11 +251,16 @@ function collectRelative(text: string, c: Compiled, out: Candidate[]): void {
     for (const m of text.matchAll(re)) {
       const n = m[1] !== undefined ? c.numberOf(m[1]) : 1;
       if (n === undefined) continue;
+      const times = entry.perUnit ? n : 1;
       const relative: DateMention['relative'] = entry.same
         ? { same: true }
         : entry.vague
           ? { vague: entry.vague }
-          : { days: (entry.days ?? 0) * (entry.perUnit ? n : 1), ...(entry.deictic ? { deictic: true } : {}) };
+          : entry.months !== undefined
+            ? { months: entry.months * times }
+            : entry.years !== undefined
+              ? { years: entry.years * times }
+              : { days: (entry.days ?? 0) * times, ...(entry.deictic ? { deictic: true } : {}) };
       add(out, text, m.index!, m.index! + m[0].length, { kind: 'relative', relative });
     }
   }
@@ -400,6 +409,23 @@ function joinRanges(text: string, mentions: Candidate[], c: Compiled): Candidate
   return out;
 }
 
+/** A year word written right before a yearless date (次年3月) gives that date's year. */
+function attachRelativeYears(text: string, mentions: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const rel = mentions[i]!;
+    const next = mentions[i + 1];
+    const years = rel.kind === 'relative' ? rel.relative?.years : undefined;
+    if (years !== undefined && next && next.kind === 'absolute' && next.date && next.date.year === undefined && /^\s*(?:of\s+)?$/.test(text.slice(rel.end, next.start))) {
+      out.push({ ...next, start: rel.start, expression: text.slice(rel.start, next.end), date: { ...next.date, yearOffset: years } });
+      i++;
+      continue;
+    }
+    out.push(rel);
+  }
+  return out;
+}
+
 /**
  * All date expressions in `text`, in order. Offsets index the text as given.
  * `lang` picks the resource file (zh-Hans and zh-Hant share one).
@@ -410,6 +436,7 @@ export function findDateMentions(text: string, lang: Lang | ResourceLanguage): D
   const cands = c.res.style === 'units' ? collectUnits(normalised, c) : collectWords(normalised, c);
   let mentions = nonOverlapping(cands);
   attachFuzzyBefore(normalised, mentions, c);
+  mentions = attachRelativeYears(normalised, mentions);
   mentions = joinRanges(normalised, mentions, c);
   return mentions.map(({ opener: _opener, ...m }) => ({ ...m, expression: text.slice(m.start, m.end) }));
 }

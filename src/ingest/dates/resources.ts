@@ -11,6 +11,9 @@ export interface RelativeEntry {
   phrase: string;
   /** Offset in days (per unit when `perUnit`, the phrase then holds `{n}`). */
   days?: number;
+  /** Offsets in whole months or years (a month later, 次年): the passage gets that month or year. */
+  months?: number;
+  years?: number;
   perUnit?: boolean;
   /** An offset nobody can pin down: the span [min, max] days from the current date. */
   vague?: [number, number];
@@ -49,6 +52,14 @@ export interface DateResource {
   passingAdjacentBefore?: string[];
   passingAfter: string[];
   sentenceAbbreviations: string[];
+  /** A date directly after one of these that ends its clause is mentioned in passing (…前 = before). */
+  passingAfterNotBefore?: string[];
+  /** Copulas (是): a date in a defining clause that qualifies a noun does not move the narrative. */
+  copulas?: string[];
+  copulaNotIn?: string[];
+  attributiveMarkers?: string[];
+  /** 在<date>…之后: the rest of the clause ending in one of these makes the date a passing one. */
+  afterClauseMarkers?: string[];
 }
 
 export type ResourceLanguage = 'en' | 'zh';

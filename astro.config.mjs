@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/** URL path prefix when the site is served from a sub-folder (CONTRACT: BASE_PATH, default "/"). */
+function basePath() {
+  const raw = (process.env.BASE_PATH || '/').trim();
+  const withLead = raw.startsWith('/') ? raw : `/${raw}`;
+  return withLead.endsWith('/') ? withLead : `${withLead}/`;
+}
+
+const base = basePath();
+
+export default defineConfig({
+  output: 'static',
+  // The benchmark builds several corpora side by side.
+  outDir: process.env.DIST_DIR || 'dist',
+  base,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External, content-hashed stylesheets keep the Content-Security-Policy free of inline styles.
+    inlineStylesheets: 'never',
+  },
+  i18n: {
+    locales: ['en', 'zh'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    // The base path as a compile-time constant for src/lib/i18n.ts (href building).
+    define: { __DAYLINE_BASE__: JSON.stringify(base) },
+  },
+  prefetch: false,
+});

@@ -1,0 +1,4 @@
+/** Dates stage: language resources, the finder and the resolver. */
+export { findDateMentions, type DateMention, type PartialDate, type MentionKind } from './find.ts';
+export { resolveMention, spanOf, type ResolveContext, type Span } from './resolve.ts';
+export { loadDateResource, resourceLanguage, type DateResource, type FuzzyPart, type RelativeEntry } from './resources.ts';

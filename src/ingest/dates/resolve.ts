@@ -1,0 +1,188 @@
+/**
+ * The resolver: turns one date mention into an EventDate (ISO start/end, precision) using the
+ * context a careful reader would use: the narrative's current date (for "the next day"), the
+ * dates read just before and just after (for a missing year), a year heading, the publication
+ * date (for weekdays and "yesterday") and the source's period.
+ */
+import type { EventDate, Precision } from '../../schema/records.ts';
+import { addDays, daysInMonth, isoDay, spanDistance, weekdayOf, yearOf, dayDiff } from './calendar.ts';
+import type { DateMention, PartialDate } from './find.ts';
+import { loadDateResource, type DateResource, type ResourceLanguage } from './resources.ts';
+import type { Lang } from '../../schema/records.ts';
+
+export interface Span {
+  start: string;
+  end: string;
+}
+
+export interface ResolveContext {
+  lang: Lang | ResourceLanguage;
+  /** The narrative's current date: the base of relative phrases. */
+  current?: EventDate;
+  /** The latest date read before this mention (story order). */
+  before?: Span;
+  /** The nearest date with an explicit year read after this mention. */
+  after?: Span;
+  /** A year written earlier in the same sentence (2012年阿勒颇省冲突在2月10日爆发). */
+  sentenceYear?: number;
+  /** The year of a heading governing the passage (## 2013年). */
+  headingYear?: number;
+  /** Publication day of a dated document (blog posts). */
+  published?: string;
+  period?: Span;
+  /** The year the document is mostly about, when nothing nearer places a date. */
+  fallbackYear?: number;
+}
+
+const PRECISION_RANK: Record<Precision, number> = { day: 0, month: 1, season: 2, year: 3 };
+const coarser = (a: Precision, b: Precision): Precision => (PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b);
+
+interface Dated extends Span {
+  precision: Precision;
+}
+
+/** The span a partial date covers once its year (and, for a bare day, month) is known. */
+export function spanOf(date: PartialDate, year: number, res: DateResource, month = date.month): Dated | undefined {
+  const fuzzy = date.fuzzy ? res.fuzzy.find((f) => f.part === date.fuzzy) : undefined;
+  if (date.season !== undefined) {
+    const [from, to] = res.seasons[date.season]!.months;
+    const endYear = to < from ? year + 1 : year;
+    return { start: isoDay(year, from, 1), end: isoDay(endYear, to, daysInMonth(endYear, to)), precision: 'season' };
+  }
+  if (month === undefined) {
+    if (date.day !== undefined) return undefined;
+    if (fuzzy) {
+      const [from, to] = fuzzy.months;
+      return { start: isoDay(year, from, 1), end: isoDay(year, to, daysInMonth(year, to)), precision: 'season' };
+    }
+    return { start: isoDay(year, 1, 1), end: isoDay(year, 12, 31), precision: 'year' };
+  }
+  const last = daysInMonth(year, month);
+  if (date.day !== undefined) {
+    if (date.day > last) return undefined;
+    const day = isoDay(year, month, date.day);
+    return { start: day, end: day, precision: 'day' };
+  }
+  if (fuzzy) {
+    const [from, to] = fuzzy.days;
+    return { start: isoDay(year, month, Math.min(from, last)), end: isoDay(year, month, Math.min(to, last)), precision: 'month' };
+  }
+  return { start: isoDay(year, month, 1), end: isoDay(year, month, last), precision: 'month' };
+}
+
+/** Distance used to choose a year: going back in the story costs more than going on. */
+function costFrom(reference: Span | undefined, candidate: Span, weight: number): number {
+  if (!reference) return 0;
+  const d = spanDistance(reference, candidate);
+  const backwards = candidate.end < reference.start;
+  return weight * d * (backwards ? 1.5 : 1);
+}
+
+function candidateYears(date: PartialDate, ctx: ResolveContext): number[] {
+  if (date.year !== undefined && !date.twoDigitYear) return [date.year];
+  if (date.yearOffset !== undefined) {
+    const base = ctx.current ?? ctx.before;
+    return base ? [yearOf(base.start) + date.yearOffset] : [];
+  }
+  const around = [ctx.before, ctx.current, ctx.after, ctx.published ? { start: ctx.published, end: ctx.published } : undefined, ctx.period]
+    .filter((s): s is Span => !!s)
+    .flatMap((s) => [yearOf(s.start), yearOf(s.end)]);
+  if (ctx.headingYear !== undefined) around.push(ctx.headingYear);
+  if (around.length === 0 && ctx.fallbackYear !== undefined) around.push(ctx.fallbackYear);
+  if (ctx.sentenceYear !== undefined) around.push(ctx.sentenceYear);
+  if (date.twoDigitYear && date.year !== undefined) {
+    const yy = date.year;
+    const pivot = around[0] ?? 2000;
+    return [1900 + yy, 2000 + yy].sort((a, b) => Math.abs(a - pivot) - Math.abs(b - pivot)).slice(0, 1);
+  }
+  const years = new Set<number>();
+  for (const y of around) [y - 1, y, y + 1].forEach((c) => years.add(c));
+  return [...years];
+}
+
+/** Chooses the year (and, for a bare day like 27日, the month) a careful reader would. */
+function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource): Dated | undefined {
+  if (ctx.sentenceYear !== undefined && date.year === undefined && date.yearOffset === undefined && date.month !== undefined) {
+    const span = spanOf(date, ctx.sentenceYear, res);
+    if (span) return span;
+  }
+  const years = candidateYears(date, ctx);
+  const months: (number | undefined)[] =
+    date.month === undefined && date.day !== undefined && date.season === undefined
+      ? [...new Set([ctx.current, ctx.before].filter((s): s is Span => !!s).flatMap((s) => {
+          const m = Number(s.start.slice(5, 7));
+          return [m, (m % 12) + 1];
+        }))]
+      : [date.month];
+  let best: { span: Dated; cost: number } | undefined;
+  for (const year of years) {
+    for (const month of months) {
+      if (date.day !== undefined && month === undefined) continue;
+      const span = spanOf(date, year, res, month);
+      if (!span) continue;
+      let cost = costFrom(ctx.before ?? ctx.current, span, 1) + costFrom(ctx.after, span, 0.5);
+      if (ctx.headingYear !== undefined && yearOf(span.start) !== ctx.headingYear && yearOf(span.end) !== ctx.headingYear) cost += 90;
+      if (ctx.published && span.start > ctx.published) cost += 400;
+      if (!ctx.before && !ctx.current && !ctx.after && ctx.period) cost += spanDistance(ctx.period, span);
+      if (!best || cost < best.cost) best = { span, cost };
+    }
+  }
+  return best?.span;
+}
+
+function latestWeekdayOnOrBefore(reference: string, weekday: number): string {
+  const back = (weekdayOf(reference) - weekday + 7) % 7;
+  return addDays(reference, -back);
+}
+
+/**
+ * The EventDate a mention stands for, or undefined when the context cannot place it (a relative
+ * phrase with no date before it, a day with no month anywhere, an impossible date).
+ */
+export function resolveMention(mention: DateMention, ctx: ResolveContext): EventDate | undefined {
+  if (mention.invalid) return undefined;
+  const res = loadDateResource(ctx.lang);
+  const expression = mention.expression;
+  if (mention.kind === 'relative') {
+    const rel = mention.relative!;
+    const base = rel.deictic && ctx.published ? { start: ctx.published, end: ctx.published, precision: 'day' as const } : ctx.current;
+    if (!base) return undefined;
+    if (rel.same) return { ...base, expression };
+    if (rel.vague) {
+      const [a, b] = rel.vague;
+      return { start: addDays(base.start, a), end: addDays(base.start, b), precision: 'day', expression };
+    }
+    if (rel.months !== undefined || rel.years !== undefined) {
+      const year = yearOf(base.start) + (rel.years ?? 0);
+      if (rel.years !== undefined) return { ...spanOf({ year }, year, res)!, expression };
+      const index = year * 12 + Number(base.start.slice(5, 7)) - 1 + rel.months!;
+      const span = spanOf({ month: (index % 12) + 1 }, Math.floor(index / 12), res)!;
+      return { ...span, expression };
+    }
+    const days = rel.days ?? 0;
+    // From a span of days (7月22日至23日 … 第二天) the offset counts from its first day.
+    if (base.precision === 'day') {
+      const day = addDays(base.start, days);
+      return { start: day, end: day, precision: 'day', expression };
+    }
+    return { start: addDays(base.start, days), end: addDays(base.end, days), precision: base.precision, expression };
+  }
+  if (mention.kind === 'weekday') {
+    const reference = ctx.published ?? ctx.current?.start;
+    if (!reference) return undefined;
+    const day = latestWeekdayOnOrBefore(reference, mention.weekday!);
+    return { start: day, end: day, precision: 'day', expression };
+  }
+  const first = placeInTime(mention.date!, ctx, res);
+  if (!first) return undefined;
+  if (!mention.rangeEnd) return { ...first, expression };
+  const endDate = mention.rangeEnd;
+  const startYear = yearOf(first.start);
+  const startMonth = Number(first.start.slice(5, 7));
+  const month = endDate.month ?? (endDate.season === undefined ? startMonth : undefined);
+  let last = spanOf(endDate, endDate.year ?? startYear, res, month);
+  if (last && last.end < first.start && endDate.year === undefined) last = spanOf(endDate, startYear + 1, res, month);
+  if (!last || last.end < first.start) return undefined;
+  if (dayDiff(first.start, last.end) > 3660) return undefined;
+  return { start: first.start, end: last.end, precision: coarser(first.precision, last.precision), expression };
+}

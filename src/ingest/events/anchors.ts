@@ -1,0 +1,268 @@
+/**
+ * Anchor choice: which date mentions move the narrative and where the passage they date begins.
+ *
+ * The rule, in the order it is applied to each mention of a paragraph:
+ *  1. an impossible date is `invalid`; "later that day", "Meanwhile", 当天, 同时 are `same`;
+ *  2. a date inside parentheses, or in passing — after since/until/which/who in its clause,
+ *     自从…, …以来, 持续到… — is `embedded`: it never moves the narrative;
+ *  3. a date at the start of its sentence or clause, with only connective words before it
+ *     ("On 5 January,", "Between …", "By late May", "1月5日，", "在5月上旬", "但於9月初") is an
+ *     anchor (`initial`): the passage starts at its sentence (or at its clause when the sentence
+ *     already has an earlier anchor);
+ *  4. otherwise, the first date of a sentence that has no anchor yet is an anchor (`sentence`)
+ *     when it reads as the sentence's time adverbial: after a preposition ("… on 2 February.",
+ *     "在1月18日的冲突中"), or a forward relative phrase ("re-entered the camp the following day");
+ *     the passage starts at its sentence, so a date written at the end still dates the sentence;
+ *  5. in a sentence that already has an anchor, a day-precise date ending a clause that starts
+ *     with a connective ("… and completely secured Darkush the following day.") is an anchor
+ *     (`clause-final`): the passage starts at the connective;
+ *  6. everything else is `embedded`.
+ */
+import type { DateMention } from '../dates/find.ts';
+import { loadDateResource, type DateResource } from '../dates/resources.ts';
+import type { Lang } from '../../schema/records.ts';
+
+export type MentionRole = 'anchor' | 'embedded' | 'same' | 'invalid';
+export type AnchorRule = 'initial' | 'sentence' | 'clause-final';
+
+export interface ClassifiedMention {
+  mention: DateMention;
+  role: MentionRole;
+  rule?: AnchorRule;
+  /** Where the passage dated by this anchor begins. */
+  segmentStart?: number;
+  /** Start of the sentence holding the mention. */
+  sentenceStart: number;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CITATION = /\[\d+\]|\\\[\d+\\\]|\[[a-z]\]/g;
+
+/** Sentence starts in a text (always includes 0). */
+export function sentenceStarts(text: string, res: DateResource, citationOffsets: number[] = []): number[] {
+  const starts = [0];
+  // Where a reader removed a citation marker that closed a sentence whose full stop was lost
+  // ("… children[93] By 23 January, …"), the next capitalised word starts a sentence.
+  for (const offset of citationOffsets) {
+    const m = /^\s+(?=\p{Lu}\p{Ll})/u.exec(text.slice(offset));
+    if (m && offset > 0 && /[\p{L}\d]/u.test(text[offset - 1]!)) starts.push(offset + m[0].length);
+  }
+  const abbreviations = new Set(res.sentenceAbbreviations.map((a) => a.toLowerCase()));
+  const re = /([.!?。！？])(["'”’」』）)\]]*)((?:\[\d+\]|\\\[\d+\\\])*)(\s*)/gu;
+  for (const m of text.matchAll(re)) {
+    const after = m.index! + m[0].length;
+    if (after >= text.length) continue;
+    const cjk = /[。！？]/.test(m[1]!);
+    if (!cjk) {
+      if (m[4]!.length === 0 && !m[3]) continue; // 1.5, U.S.
+      const next = text[after]!;
+      if (!/[\p{Lu}\d"“‘'(\p{Script=Han}]/u.test(next)) continue;
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, m.index! - 12), m.index!))?.[1] ?? '';
+      if (abbreviations.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    starts.push(after);
+  }
+  for (const m of text.matchAll(/\n+\s*/g)) starts.push(m.index! + m[0].length);
+  // A citation marker followed by a capitalised word ends a sentence whose full stop was lost.
+  for (const m of text.matchAll(/(?<=[\p{Ll}\d])\[\d+\]\s+(?=\p{Lu}\p{Ll})/gu)) starts.push(m.index! + m[0].length);
+  return [...new Set(starts)].filter((s) => s < text.length || s === 0).sort((a, b) => a - b);
+}
+
+interface LanguageTools {
+  res: DateResource;
+  wordEdge: boolean;
+  prefixRe: RegExp;
+  separatorChars: RegExp;
+  connectorRe?: RegExp;
+  hasWord: (haystack: string, words: string[]) => boolean;
+}
+
+const toolsCache = new Map<string, LanguageTools>();
+
+function tools(lang: Lang): LanguageTools {
+  const key = lang.startsWith('zh') ? 'zh' : 'en';
+  const hit = toolsCache.get(key);
+  if (hit) return hit;
+  const res = loadDateResource(lang);
+  const wordEdge = res.style === 'words';
+  const prefixes = [...res.anchorPrefixes].sort((a, b) => b.length - a.length).map((p) => escape(p).replace(/ /g, '\\s+'));
+  const prefixRe = wordEdge
+    ? new RegExp(`^(?:${prefixes.join('|')})(?![\\p{L}])`, 'iu')
+    : new RegExp(`^(?:${prefixes.join('|')})`, 'u');
+  const connectorRe = wordEdge
+    ? new RegExp(`\\s(?:${res.clauseConnectors.map(escape).join('|')})\\s`, 'giu')
+    : undefined;
+  const hasWord = (haystack: string, words: string[]): boolean =>
+    words.some((w) =>
+      wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').test(haystack) : haystack.includes(w),
+    );
+  const t: LanguageTools = {
+    res,
+    wordEdge,
+    prefixRe,
+    separatorChars: wordEdge ? /[,;:—]/ : /[，；：,;:]/,
+    connectorRe,
+    hasWord,
+  };
+  toolsCache.set(key, t);
+  return t;
+}
+
+/** Start of the clause holding `pos` (after the last separator or connective word in the sentence). */
+function clauseStart(text: string, sentenceStart: number, pos: number, t: LanguageTools): { start: number; connectorAt?: number } {
+  let start = sentenceStart;
+  for (let i = pos - 1; i >= sentenceStart; i--) {
+    if (t.separatorChars.test(text[i]!)) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (t.connectorRe) {
+    const slice = text.slice(start, pos);
+    let last: RegExpExecArray | undefined;
+    for (const m of slice.matchAll(t.connectorRe)) last = m as RegExpExecArray;
+    if (last) return { start: start + last.index! + 1, connectorAt: start + last.index! + 1 };
+  }
+  return { start };
+}
+
+/** True when only connective words stand between the clause start and the mention. */
+function onlyPrefixesBefore(lead: string, t: LanguageTools): boolean {
+  let rest = lead.replace(CITATION, '');
+  for (let guard = 0; guard < 12; guard++) {
+    rest = rest.replace(/^[\s,，、;；:："“”'‘’()（）\-–—]+/u, '');
+    if (rest === '') return true;
+    const m = t.prefixRe.exec(rest);
+    if (!m) return false;
+    rest = rest.slice(m[0].length);
+  }
+  return rest.trim() === '';
+}
+
+function insideParentheses(text: string, sentenceStart: number, pos: number): boolean {
+  let depth = 0;
+  for (let i = sentenceStart; i < pos; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+function inPassing(text: string, clause: number, m: DateMention, t: LanguageTools): boolean {
+  const lead = text.slice(clause, m.start);
+  if (t.hasWord(lead, t.res.passingBefore)) return true;
+  const trimmed = lead.replace(CITATION, '').trimEnd();
+  if ((t.res.passingAdjacentBefore ?? []).some((w) => trimmed.endsWith(w))) return true;
+  const after = text.slice(m.end).replace(/^\s+/, '');
+  const notBefore = t.res.passingAfterNotBefore ?? [];
+  for (const w of t.res.passingAfter) {
+    if (!after.startsWith(w)) continue;
+    if (notBefore.includes(after.charAt(w.length))) continue;
+    return true;
+  }
+  const rest = /^[^，。；,;!?！？]*/u.exec(text.slice(m.end))![0].replace(CITATION, '').trim();
+  const prepositioned = t.res.adverbialPrepositions.some((p) => trimmed.endsWith(p));
+  if (prepositioned && rest.length > 0 && (t.res.afterClauseMarkers ?? []).some((w) => rest.endsWith(w))) return true;
+  return false;
+}
+
+/** A defining clause (X是一场…开始的冲突): the date qualifies a noun, it describes the subject. */
+function inDefinition(text: string, clause: number, m: DateMention, t: LanguageTools): boolean {
+  const copulas = t.res.copulas ?? [];
+  if (copulas.length === 0) return false;
+  let lead = text.slice(clause, m.start);
+  for (const w of t.res.copulaNotIn ?? []) lead = lead.split(w).join('');
+  if (!copulas.some((c) => lead.includes(c))) return false;
+  const rest = /^[^，。；,;]*/u.exec(text.slice(m.end))![0];
+  return (t.res.attributiveMarkers ?? []).some((a) => rest.includes(a));
+}
+
+/** Does the mention read as its sentence's time adverbial (rule 4)? */
+function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
+  const lead = text.slice(Math.max(0, m.start - 20), m.start).replace(CITATION, '').trimEnd();
+  const after = text.slice(m.end);
+  const prepositionBefore = t.res.adverbialPrepositions.some((p) =>
+    t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(p)}$`, 'iu').test(lead) : lead.endsWith(p),
+  );
+  const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
+  if (m.kind === 'relative') {
+    // A vague offset (a few days later) moves the story only from the start of its clause.
+    if (m.relative?.vague) return false;
+    const r = m.relative!;
+    const days = (r.days ?? 0) || (r.months ?? 0) || (r.years ?? 0);
+    if (r.deictic) return true;
+    // Forward offsets are adverbs on their own in English ("the following day"); backward ones
+    // ("the previous day"), and any offset in Chinese (…车队一天之后 = after the convoy), only
+    // with a preposition, else they qualify a noun or a clause.
+    if (t.wordEdge && days > 0) return true;
+    return prepositionBefore;
+  }
+  if (m.kind === 'weekday') {
+    if (/^['’]s/.test(after)) return false;
+    return true;
+  }
+  if (prepositionBefore || opener) return true;
+  if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
+  return false;
+}
+
+/** True when nothing but citations and punctuation follows the mention up to its clause's end. */
+function endsClause(text: string, m: DateMention, t: LanguageTools): boolean {
+  const after = text.slice(m.end).replace(CITATION, '');
+  return /^\s*(?:[.,;!?。，；！？]|$)/u.test(after) && !t.separatorChars.test('');
+}
+
+/** Year-only mentions in Chinese are anchors only as adverbials (2015年，/在2015年); 2012年阿勒颇省冲突 names a conflict. */
+function yearOnlyAsModifier(text: string, m: DateMention, t: LanguageTools): boolean {
+  if (t.wordEdge || m.kind !== 'absolute' || !m.date || m.rangeEnd) return false;
+  const d = m.date;
+  if (d.year === undefined || d.month !== undefined || d.season !== undefined || d.fuzzy) return false;
+  const lead = text.slice(Math.max(0, m.start - 4), m.start);
+  const after = text.slice(m.end);
+  const prepositionBefore = t.res.adverbialPrepositions.some((p) => lead.endsWith(p));
+  return !prepositionBefore && !/^\s*(?:[，,。；;：:]|起|$)/u.test(after);
+}
+
+/** Classifies every mention of one paragraph (see the rule at the top of this file). */
+export function classifyMentions(text: string, mentions: DateMention[], lang: Lang, citationOffsets: number[] = []): ClassifiedMention[] {
+  const t = tools(lang);
+  const starts = sentenceStarts(text, t.res, citationOffsets);
+  const sentenceOf = (pos: number): number => {
+    let s = 0;
+    for (const st of starts) if (st <= pos) s = st;
+    return s;
+  };
+  const anchoredSentences = new Set<number>();
+  return mentions.map((m): ClassifiedMention => {
+    const sentenceStart = sentenceOf(m.start);
+    const base = { mention: m, sentenceStart };
+    if (m.invalid) return { ...base, role: 'invalid' };
+    if (m.kind === 'relative' && m.relative?.same) return { ...base, role: 'same' };
+    const clause = clauseStart(text, sentenceStart, m.start, t);
+    if (insideParentheses(text, sentenceStart, m.start) || inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded' };
+    // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.
+    if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded' };
+    if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded' };
+    const hasAnchor = anchoredSentences.has(sentenceStart);
+    if (onlyPrefixesBefore(text.slice(clause.start, m.start), t)) {
+      anchoredSentences.add(sentenceStart);
+      const segmentStart = hasAnchor ? (clause.connectorAt ?? clause.start) : sentenceStart;
+      return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, segmentStart) };
+    }
+    if (!hasAnchor && isAdverbial(text, m, t) && !inDefinition(text, clause.start, m, t)) {
+      anchoredSentences.add(sentenceStart);
+      return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
+    }
+    const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && m.relative?.days !== undefined);
+    if (hasAnchor && t.wordEdge && dayPrecise && clause.connectorAt !== undefined && endsClause(text, m, t)) {
+      return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
+    }
+    return { ...base, role: 'embedded' };
+  });
+}
+
+function skipSpace(text: string, pos: number): number {
+  while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+  return pos;
+}

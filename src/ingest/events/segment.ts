@@ -1,0 +1,331 @@
+/**
+ * The segmenter: a source's blocks in, dated passages (draft events) out.
+ *
+ * An event starts at every anchor (see anchors.ts) that moves the narrative to another date, from
+ * the start of the sentence or clause that holds it, and runs to the next such anchor or the end
+ * of its paragraph. A paragraph with no anchor continues the date before it (in story order); a
+ * date line governs the paragraphs below it until the next date line or heading. Text before the
+ * first date of a source (lead, background) is reported as undated, never dropped.
+ */
+import type { Block } from '../blocks.ts';
+import { assignSections } from '../sections.ts';
+import type { Citation, EventDate, Lang, Warning } from '../../schema/records.ts';
+import { findDateMentions, type DateMention } from '../dates/find.ts';
+import { resolveMention, spanOf, type Span } from '../dates/resolve.ts';
+import { loadDateResource } from '../dates/resources.ts';
+import { yearOf } from '../dates/calendar.ts';
+import { classifyMentions, sentenceStarts, type ClassifiedMention } from './anchors.ts';
+import { judgeOrder, storyOrder } from './reversal.ts';
+
+export interface SegmentContext {
+  file: string;
+  lang: Lang;
+  /** Publication day of a dated document (blog post): the date of text before any other date. */
+  published?: string;
+  /** The period the source covers (infobox dates), used when nothing else places a year. */
+  period?: { start: string; end: string };
+}
+
+export interface DraftEvent {
+  date: EventDate;
+  /** The passage: a slice of its block's text. */
+  text: string;
+  line: number;
+  section: string[];
+  links: string[];
+  citations: Citation[];
+}
+
+export interface UndatedPassage {
+  line: number;
+  firstWords: string;
+  reason: string;
+}
+
+export interface SegmentResult {
+  drafts: DraftEvent[];
+  undated: UndatedPassage[];
+  warnings: Warning[];
+  /** The blocks were read in reverse (newest-first document). */
+  reversed: boolean;
+}
+
+const FIRST_WORDS = 60;
+
+function firstWords(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length > FIRST_WORDS ? `${t.slice(0, FIRST_WORDS)}…` : t;
+}
+
+function sameDate(a: EventDate | undefined, b: EventDate): boolean {
+  return !!a && a.start === b.start && a.end === b.end;
+}
+
+/** `outer` covers `inner` and is coarser: a sentence-level mention of it is a summary, not a move. */
+function coversCoarser(outer: EventDate, inner: EventDate | undefined): boolean {
+  if (!inner) return false;
+  return outer.start <= inner.start && outer.end >= inner.end && (outer.start !== inner.start || outer.end !== inner.end);
+}
+
+/** A span of days ending on the current day and starting before it: a look back, not a move. */
+function isLookBack(date: EventDate, current: EventDate | undefined): boolean {
+  if (!current || current.precision !== 'day' || date.precision !== 'day') return false;
+  return date.start < current.start && date.end === current.end;
+}
+
+/** The years this document is about: explicit years of dated mentions, period and publication. */
+function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number; max: number; median: number } | undefined {
+  const years: number[] = [];
+  for (const list of all)
+    for (const m of list)
+      if (m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && m.date.month !== undefined && !m.invalid)
+        years.push(m.date.year);
+  if (ctx.published) years.push(yearOf(ctx.published));
+  if (ctx.period) years.push(yearOf(ctx.period.start), yearOf(ctx.period.end));
+  if (years.length === 0) return undefined;
+  years.sort((a, b) => a - b);
+  const median = years[Math.floor(years.length / 2)]!;
+  const kept = years.filter((y) => Math.abs(y - median) <= 15);
+  return { min: kept[0]! - 1, max: kept[kept.length - 1]! + 1, median };
+}
+
+/** The span of a mention that carries its own four-digit year (context for its neighbours). */
+function explicitSpan(m: DateMention, lang: Lang): Span | undefined {
+  if (m.kind !== 'absolute' || !m.date || m.invalid || m.date.year === undefined || m.date.twoDigitYear) return undefined;
+  const res = loadDateResource(lang);
+  const first = spanOf(m.date, m.date.year, res);
+  if (!first) return undefined;
+  const last = m.rangeEnd && m.rangeEnd.year !== undefined ? spanOf(m.rangeEnd, m.rangeEnd.year, res, m.rangeEnd.month ?? m.date.month) : undefined;
+  return { start: first.start, end: last && last.end >= first.start ? last.end : first.end };
+}
+
+function lineAt(block: Block, offset: number): number {
+  let line = block.line;
+  for (let i = 0; i < offset && i < block.text.length; i++) if (block.text[i] === '\n') line++;
+  return line;
+}
+
+/** Links whose title occurs in the passage; a title never written in its block goes to every passage. */
+function linksFor(block: Block, slice: string): string[] {
+  const lower = block.text.toLowerCase();
+  return block.links.filter((link) => {
+    const name = link.replace(/_/g, ' ').replace(/\s*\(.*\)$/, '').toLowerCase();
+    if (!name || !lower.includes(name)) return true;
+    return slice.toLowerCase().includes(name);
+  });
+}
+
+export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): SegmentResult {
+  const { lang, file } = ctx;
+  const warnings: Warning[] = [];
+  const drafts: DraftEvent[] = [];
+  const undated: UndatedPassage[] = [];
+
+  let blocks = inputBlocks;
+  let mentions = blocks.map((b) => findDateMentions(b.text, lang));
+  const verdict = judgeOrder(blocks, mentions);
+  if (verdict.reversed) {
+    const order = storyOrder(blocks, mentions);
+    blocks = assignSections(order.map((i) => blocks[i]!));
+    mentions = order.map((i) => mentions[i]!);
+  }
+
+  const years = documentYears(mentions, ctx);
+  // Years stated by the headings open above the current block (## 2013年), innermost last.
+  const openHeadings: { level: number; year?: number }[] = [];
+  const headingYear = (): number | undefined => {
+    for (let i = openHeadings.length - 1; i >= 0; i--) if (openHeadings[i]!.year !== undefined) return openHeadings[i]!.year;
+    return undefined;
+  };
+  // Every explicitly dated mention in story order, for "the next explicit date" context.
+  const explicit: { block: number; pos: number; span: Span }[] = [];
+  mentions.forEach((list, b) => {
+    if (blocks[b]!.kind === 'heading') return;
+    for (const m of list) {
+      const span = explicitSpan(m, lang);
+      if (span) explicit.push({ block: b, pos: m.start, span });
+    }
+  });
+  const AFTER_WINDOW_BLOCKS = 3;
+  const nextExplicit = (block: number, pos: number): Span | undefined =>
+    explicit.find((e) => (e.block === block && e.pos > pos) || (e.block > block && e.block <= block + AFTER_WINDOW_BLOCKS))?.span;
+
+  const publishedDate: EventDate | undefined = ctx.published
+    ? { start: ctx.published, end: ctx.published, precision: 'day', expression: ctx.published }
+    : undefined;
+  let current: EventDate | undefined = publishedDate;
+  let governing: EventDate | undefined;
+  let seenHeading = false;
+  /** Level of the heading that is itself a date and governs, if any (a date line has none). */
+  let governingLevel: number | undefined;
+  let before: Span | undefined = ctx.published ? { start: ctx.published, end: ctx.published } : undefined;
+
+  const warn = (block: Block, offset: number, message: string): void => {
+    warnings.push({ file, line: lineAt(block, offset), message });
+  };
+
+  const sane = (date: EventDate): boolean =>
+    !years || (yearOf(date.start) >= years.min && yearOf(date.end) <= years.max);
+
+  blocks.forEach((block, b) => {
+    const list = mentions[b]!;
+    const text = block.text;
+    if (block.kind === 'heading') {
+      const level = block.level ?? 1;
+      while (openHeadings.length && openHeadings[openHeadings.length - 1]!.level >= level) openHeadings.pop();
+      const year = list.find((m) => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid)?.date?.year;
+      openHeadings.push({ level, year });
+      if (governingLevel === undefined || level <= governingLevel) {
+        governing = undefined;
+        governingLevel = undefined;
+      }
+      // A heading that is nothing but a date finer than a year (=== 6 June ===, ### 1944年6月)
+      // governs the passages below it, like a date line.
+      const only = list.length === 1 && list[0]!.kind === 'absolute' && !list[0]!.invalid ? list[0]! : undefined;
+      if (only?.date?.month !== undefined || only?.date?.season !== undefined) {
+        const rest = text.slice(0, only.start) + text.slice(only.end);
+        if (!/[\p{L}\p{N}]/u.test(rest)) {
+          const date = resolveMention(only, {
+            lang,
+            current,
+            before,
+            after: nextExplicit(b, only.end),
+            headingYear: headingYear(),
+            published: ctx.published,
+            period: ctx.period,
+            fallbackYear: years?.median,
+          });
+          if (date && sane(date)) {
+            governing = date;
+            governingLevel = level;
+            current = date;
+            before = { start: date.start, end: date.end };
+          }
+        }
+      }
+      // The lead (everything before the first heading) summarises the whole story: its dates do
+      // not carry over into the body.
+      if (!seenHeading && b > 0) current = publishedDate;
+      seenHeading = true;
+      return;
+    }
+    const citationOffsets = block.citations.map((c) => c.offset);
+    const classified: ClassifiedMention[] = classifyMentions(text, list, lang, citationOffsets);
+    let own: ClassifiedMention | undefined;
+    let lineDate: EventDate | undefined;
+    if (block.kind === 'dateLine') {
+      own = classified.find((c) => c.mention.kind === 'absolute' && c.role !== 'invalid') ?? classified[0];
+      if (own) {
+        own.role = own.role === 'invalid' ? 'invalid' : 'anchor';
+        own.rule = 'initial';
+        own.segmentStart = 0;
+      }
+    }
+    const starts = sentenceStarts(text, loadDateResource(lang), citationOffsets);
+    const sentenceYearBefore = (pos: number): number | undefined => {
+      let sentence = 0;
+      for (const s of starts) if (s <= pos) sentence = s;
+      const prior = list.filter((m) => m.start >= sentence && m.end <= pos && m.kind === 'absolute' && !m.invalid && m.date?.year !== undefined && !m.date.twoDigitYear);
+      return prior.length ? prior[prior.length - 1]!.date!.year : undefined;
+    };
+
+    const base = governing ?? current;
+    let cursor = base;
+    const segments: { start: number; date: EventDate }[] = [];
+    for (const c of classified) {
+      const m = c.mention;
+      if (c.role === 'invalid') {
+        warn(block, m.start, `impossible date "${m.expression}" (${m.invalid}); not used as a date`);
+        continue;
+      }
+      if (c.role === 'anchor') {
+        const date = resolveMention(m, {
+          lang,
+          current: cursor,
+          before,
+          after: nextExplicit(b, m.end),
+          sentenceYear: sentenceYearBefore(m.start),
+          headingYear: headingYear(),
+          published: ctx.published,
+          period: ctx.period,
+          fallbackYear: years?.median,
+        });
+        if (!date) {
+          warn(block, m.start, `could not place "${m.expression}" in time; not used as a date`);
+        } else if (!sane(date)) {
+          warn(block, m.start, `"${m.expression}" resolves to ${date.start}, outside the years this source covers; not used as a date`);
+        } else if (c.rule === 'sentence' && coversCoarser(date, cursor)) {
+          // "… in January 2014 …" inside a day's report summarises, it does not move the story.
+        } else {
+          if (c === own) lineDate = date;
+          const start = c.segmentStart ?? c.sentenceStart;
+          const last = segments[segments.length - 1];
+          if (last && last.start >= start) last.date = date;
+          else if (!sameDate(cursor, date)) segments.push({ start, date });
+          if (isLookBack(date, cursor)) {
+            // A toll "from 3 to 9 January" written on the 9th dates its own sentence; the story
+            // stays on the 9th for what follows.
+            const resume = starts.find((s) => s > m.end);
+            if (resume !== undefined) segments.push({ start: resume, date: cursor! });
+          } else {
+            before = { start: date.start, end: date.end };
+            cursor = date;
+          }
+          continue;
+        }
+      }
+      const span = explicitSpan(m, lang);
+      if (span && (!years || (yearOf(span.start) >= years.min && yearOf(span.end) <= years.max))) before = span;
+    }
+
+    if (block.kind === 'dateLine') {
+      if (lineDate) {
+        governing = lineDate;
+        governingLevel = undefined;
+        current = lineDate;
+      }
+      const rest = text.slice(classified[0]?.mention.end ?? 0).replace(/[\s\p{P}]/gu, '');
+      if (rest.length < 8) return; // a bare date line: it governs, it is not itself an event
+    }
+
+    // A resume point after a look-back may fall after the next anchor's start: keep order.
+    segments.sort((x, y) => x.start - y.start);
+    for (let i = segments.length - 1; i > 0; i--) if (segments[i]!.start === segments[i - 1]!.start) segments.splice(i - 1, 1);
+
+    const cut = (from: number, to: number, date: EventDate | undefined, reason: string): void => {
+      const raw = text.slice(from, to);
+      const slice = raw.trim();
+      if (!slice || !/[\p{L}\p{N}]/u.test(slice)) return;
+      const lead = from + raw.indexOf(slice[0]!);
+      if (!date) {
+        undated.push({ line: lineAt(block, lead), firstWords: firstWords(slice), reason });
+        return;
+      }
+      const citations = block.citations
+        .filter((a) => {
+          const at = Math.max(0, a.offset - 1);
+          return (at >= from && at < to) || (from === 0 && a.offset === 0);
+        })
+        .map((a) => a.citation);
+      drafts.push({
+        date,
+        text: slice,
+        line: lineAt(block, lead),
+        section: block.section,
+        links: linksFor(block, slice),
+        citations,
+      });
+    };
+
+    const noDateReason = 'before the first date of the source';
+    if (segments.length === 0) {
+      cut(0, text.length, base, noDateReason);
+    } else {
+      if (segments[0]!.start > 0) cut(0, segments[0]!.start, base, noDateReason);
+      segments.forEach((s, i) => cut(s.start, segments[i + 1]?.start ?? text.length, s.date, noDateReason));
+    }
+    if (cursor) current = cursor;
+  });
+
+  return { drafts, undated, warnings, reversed: verdict.reversed };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { chooseUnit, escapeXml, renderTimeline, shadeLevels, timelineBins } from './charts.ts';
+
+describe('timelineBins', () => {
+  it('picks a readable bin size', () => {
+    expect(chooseUnit('2014-01-01', '2014-02-15')).toBe('day');
+    expect(chooseUnit('2014-01-01', '2014-12-31')).toBe('week');
+    expect(chooseUnit('2012-07-19', '2016-12-22')).toBe('month');
+  });
+
+  it('counts per week (Monday-first) and remembers the first day with events', () => {
+    const counts = new Map([
+      ['2014-01-04', 2],
+      ['2014-01-05', 1],
+      ['2014-01-06', 3],
+      ['2014-04-10', 1],
+    ]);
+    const bins = timelineBins(counts, '2014-01-02', '2014-12-31', 'week');
+    expect(bins[0]).toMatchObject({ start: '2013-12-30', end: '2014-01-05', count: 3, firstDay: '2014-01-04' });
+    expect(bins[1]).toMatchObject({ start: '2014-01-06', count: 3 });
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(7);
+  });
+
+  it('bins by month', () => {
+    const bins = timelineBins(new Map([['2012-07-20', 2], ['2012-08-23', 1]]), '2012-07-19', '2016-12-22', 'month');
+    expect(bins[0]).toMatchObject({ start: '2012-07-01', end: '2012-07-31', count: 2 });
+    expect(bins.at(-1)?.start).toBe('2016-12-01');
+  });
+});
+
+describe('renderTimeline', () => {
+  const bins = timelineBins(new Map([['2014-01-04', 2], ['2014-01-10', 5]]), '2014-01-01', '2014-01-31', 'day');
+  const svg = renderTimeline(bins, {
+    unit: 'day',
+    id: 'c1',
+    locale: 'en',
+    label: 'Events <per> day',
+    barLabel: (b) => `${b.start}: ${b.count}`,
+    barHref: (b) => `/day/${b.start}/`,
+  });
+
+  it('renders one linked bar per non-empty bin, with labels', () => {
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<a href=/g)).toHaveLength(2);
+    expect(svg).toContain('href="/day/2014-01-10/"');
+    expect(svg).toContain('aria-label="2014-01-10: 5"');
+    expect(svg).toContain('Events &lt;per&gt; day');
+  });
+
+  it('is deterministic', () => {
+    const again = renderTimeline(bins, { unit: 'day', id: 'c1', locale: 'en', label: 'Events <per> day', barLabel: (b) => `${b.start}: ${b.count}`, barHref: (b) => `/day/${b.start}/` });
+    expect(again).toBe(svg);
+  });
+
+  it('has axis labels', () => {
+    expect(svg).toMatch(/<text[^>]*>5<\/text>/);
+    expect(svg).toMatch(/>\d+ Jan<\/text>|>Jan<\/text>|>2014<\/text>/);
+  });
+});
+
+describe('helpers', () => {
+  it('escapes XML', () => {
+    expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+  });
+  it('shades counts into four levels', () => {
+    const shade = shadeLevels(20);
+    expect(shade(0)).toBe(0);
+    expect(shade(1)).toBe(1);
+    expect(shade(20)).toBe(4);
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EventRecord } from '../schema/records.ts';
+import { EventRecord as EventSchema, Entity as EntitySchema, SourceReport } from '../schema/records.ts';
+import { addMonths, buildSiteData, eachDay, excerpt, excerptAfterDate, groupDayEvents, monthGrid, safeExternalUrl, type SiteInput } from './data.ts';
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/data/${name}`, import.meta.url), 'utf8'));
+const input = (): SiteInput => ({
+  events: fixture('events.json'),
+  entities: fixture('entities.json'),
+  sources: fixture('sources.json'),
+  reports: fixture('report.json'),
+});
+
+function ev(id: string, start: string, end = start, precision: EventRecord['date']['precision'] = 'day', extra: Partial<EventRecord> = {}): EventRecord {
+  return {
+    id,
+    date: { start, end, precision, expression: start },
+    text: `text ${id}`,
+    lang: 'en',
+    source: { id: 's1', file: 'a.txt', title: 'S1', section: [], line: 1 },
+    places: [],
+    groups: [],
+    citations: [],
+    url: `/day/${start}/#${id}`,
+    ...extra,
+  };
+}
+
+describe('fixture data', () => {
+  it('matches the shared schemas', () => {
+    for (const e of fixture('events.json')) expect(() => EventSchema.parse(e)).not.toThrow();
+    for (const e of fixture('entities.json')) expect(() => EntitySchema.parse(e)).not.toThrow();
+    for (const r of fixture('report.json')) expect(() => SourceReport.parse(r)).not.toThrow();
+  });
+});
+
+describe('buildSiteData', () => {
+  const data = buildSiteData(input());
+
+  it('lists every day with a day-precision event, ranges on every covered day', () => {
+    expect(data.days).toContain('2012-07-20');
+    expect(data.days).toContain('2012-07-21');
+    expect(data.days).toContain('2012-07-23');
+    expect(data.days).not.toContain('2014-09-01'); // month-precision only
+    expect([...data.days].sort()).toEqual(data.days);
+    const range = data.eventsOnDay('2012-07-21').filter((e) => e.date.start === '2012-07-20');
+    expect(range.length).toBe(2);
+  });
+
+  it('puts month-precision events on the month page, not on day pages', () => {
+    expect(data.monthEvents('2014-09').map((e) => e.date.precision)).toEqual(['month']);
+    expect(data.months).toContain('2014-09');
+    for (const d of data.days) expect(data.eventsOnDay(d).every((e) => e.date.precision === 'day')).toBe(true);
+  });
+
+  it('links days to their neighbours', () => {
+    expect(data.prevDay('2014-01-04')).toBe('2014-01-03');
+    expect(data.nextDay('2014-01-04')).toBe('2014-01-05');
+    expect(data.prevDay(data.days[0])).toBeUndefined();
+    expect(data.nextDay(data.days.at(-1)!)).toBeUndefined();
+    expect(data.daysInMonth('2014-01')).toEqual(['2014-01-02', '2014-01-03', '2014-01-04', '2014-01-05']);
+  });
+
+  it('has both a Chinese and an English account of 4 January 2014', () => {
+    const langs = new Set(data.eventsOnDay('2014-01-04').map((e) => e.lang));
+    expect(langs).toEqual(new Set(['en', 'zh-Hans']));
+  });
+
+  it('indexes events by entity and source', () => {
+    const manbij = data.eventsForEntity('manbij');
+    expect(manbij.length).toBe(2);
+    expect(data.entityStats('manbij')?.first).toBe('2014-01-05');
+    const lines = data.eventsForSource('zh-inter-rebel-2014').map((e) => e.source.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(data.cooccurring('manbij').slice(0, 2)).toEqual([{ id: 'al-nusra-front', count: 2 }, { id: 'isil', count: 2 }]);
+  });
+
+  it('groups chronologies by the sources’ chronology field', () => {
+    expect(data.chronologies.map((c) => c.id)).toEqual(['opposition-isil-2014', 'battle-of-aleppo']);
+    const aleppo = data.chronologies[1];
+    expect(aleppo.start).toBe('2012-07-19');
+    expect(aleppo.dayCounts.get('2012-07-20')).toBe(2);
+  });
+
+  it('groups a day so accounts from different sources sit together', () => {
+    const groups = groupDayEvents(data, data.eventsOnDay('2014-01-04'));
+    expect(groups).toHaveLength(1);
+    expect(groups[0].sources.map((s) => s.sourceId)).toEqual(['zh-inter-rebel-2014', 'en-inter-rebel-conflict']);
+  });
+
+  it('works when entities.json is empty: referenced ids get stub pages', () => {
+    const bare = buildSiteData({ ...input(), entities: [] });
+    expect(bare.entityById.get('manbij')?.name.en).toBe('Manbij');
+    expect(bare.places().some((p) => p.id === 'aleppo')).toBe(true);
+    expect(bare.figures.places).toBeGreaterThan(0);
+  });
+
+  it('gives each event a page path', () => {
+    const month = data.events.find((e) => e.date.precision === 'month')!;
+    expect(data.eventPath(month)).toBe(`month/2014-09/#${month.id}`);
+    expect(data.datePath('2014-01-04')).toBe('day/2014-01-04/');
+    expect(data.datePath('2014-09-30')).toBe('month/2014-09/');
+  });
+
+  it('stays linear at scale: 50 000 events index in well under a few seconds', () => {
+    const events: EventRecord[] = [];
+    const start = Date.parse('2012-01-01T00:00:00Z');
+    for (let i = 0; i < 50_000; i++) {
+      const day = new Date(start + (i % 1800) * 86_400_000).toISOString().slice(0, 10);
+      events.push(ev(`e-${i}`, day, day, 'day', { places: [`p${i % 500}`], groups: [`g${i % 50}`], source: { id: `s${i % 5}`, file: 'f', title: 't', section: [], line: i + 1 } }));
+    }
+    events.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : 0));
+    const t0 = performance.now();
+    const big = buildSiteData({ events, entities: [], sources: [], reports: [] });
+    for (const d of big.days) big.eventsOnDay(d);
+    const ms = performance.now() - t0;
+    expect(big.days.length).toBe(1800);
+    expect(ms).toBeLessThan(3000);
+  });
+});
+
+describe('helpers', () => {
+  it('walks days and months', () => {
+    expect(eachDay('2012-02-28', '2012-03-01')).toEqual(['2012-02-28', '2012-02-29', '2012-03-01']);
+    expect(addMonths('2012-12', 1)).toBe('2013-01');
+    expect(addMonths('2013-01', -1)).toBe('2012-12');
+  });
+
+  it('builds a Monday-first month grid', () => {
+    const grid = monthGrid('2014-01'); // 1 January 2014 was a Wednesday
+    expect(grid[0]).toEqual([null, null, '2014-01-01', '2014-01-02', '2014-01-03', '2014-01-04', '2014-01-05']);
+    expect(grid.every((w) => w.length === 7)).toBe(true);
+  });
+
+  it('cuts excerpts by code point and drops leading date words', () => {
+    expect(excerpt('阿勒颇战役', 3)).toBe('阿勒颇…');
+    expect(excerptAfterDate(ev('x', '2014-01-04', '2014-01-04', 'day', { text: 'On 4 January, rebels advanced.', date: { start: '2014-01-04', end: '2014-01-04', precision: 'day', expression: 'On 4 January' } }))).toBe('Rebels advanced.');
+  });
+
+  it('only lets http(s) links out', () => {
+    expect(safeExternalUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeExternalUrl('https://example.org/a')).toBe('https://example.org/a');
+  });
+});

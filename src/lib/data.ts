@@ -1,0 +1,393 @@
+/**
+ * Site data indexes, built ONCE from the ingest's records. Every page reads from these maps;
+ * no page scans all events. Building is linear in (events + days covered by ranges + entity
+ * mentions), so it stays fast with tens of thousands of events.
+ *
+ * Pure module (no astro:content import) so it can be unit-tested; src/lib/site-data.ts loads the
+ * collections and calls buildSiteData() once per build.
+ */
+import type { Entity, EventRecord, SourceMeta, SourceReport } from '../schema/records.ts';
+
+export type SourceInfo = SourceMeta & { infobox?: Record<string, string> };
+
+export interface SiteInput {
+  events: EventRecord[];
+  entities: Entity[];
+  sources: SourceInfo[];
+  reports: SourceReport[];
+}
+
+export interface Chronology {
+  id: string;
+  sources: SourceInfo[];
+  /** day-precision events (ranges counted once, on their start day) per start day */
+  dayCounts: Map<string, number>;
+  eventCount: number;
+  /** first and last day covered by the chronology's events (or its sources' declared period) */
+  start?: string;
+  end?: string;
+}
+
+export interface EntityStats {
+  entity: Entity;
+  events: EventRecord[];
+  first?: string;
+  last?: string;
+}
+
+export interface SiteData {
+  events: EventRecord[];
+  entities: Entity[];
+  sources: SourceInfo[];
+  eventById: Map<string, EventRecord>;
+  entityById: Map<string, Entity>;
+  sourceById: Map<string, SourceInfo>;
+  reportBySource: Map<string, SourceReport>;
+  /** order of each source in sources.json (for stable grouping) */
+  sourceOrder: Map<string, number>;
+  /** every day with at least one day-precision event (ranges: every covered day), ascending */
+  days: string[];
+  /** every month with a day page or a month/season-precision event, ascending */
+  months: string[];
+  /** every year with any event, ascending */
+  years: string[];
+  chronologies: Chronology[];
+  figures: { events: number; days: number; sources: number; places: number; groups: number };
+
+  eventsOnDay(day: string): EventRecord[];
+  prevDay(day: string): string | undefined;
+  nextDay(day: string): string | undefined;
+  daysInMonth(month: string): string[];
+  /** month- and season-precision events whose span covers the month */
+  monthEvents(month: string): EventRecord[];
+  prevMonth(month: string): string | undefined;
+  nextMonth(month: string): string | undefined;
+  monthsInYear(year: string): string[];
+  /** year-precision events covering the year */
+  yearEvents(year: string): EventRecord[];
+  /** number of events on the year's day pages + month/year-precision events */
+  yearEventCount(year: string): number;
+  eventsForEntity(id: string): EventRecord[];
+  entityStats(id: string): EntityStats | undefined;
+  /** a source's events in passage order (by line) */
+  eventsForSource(id: string): EventRecord[];
+  /** entity ids mentioned together with `id`, most frequent first */
+  cooccurring(id: string, limit?: number): { id: string; count: number }[];
+  places(): Entity[];
+  groups(): Entity[];
+  /** where an event is shown: its day page, or its month/year page */
+  eventPath(e: EventRecord): string;
+  /** the most specific existing page for a date: its day, else its month, else its year */
+  datePath(day: string): string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const idx = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(idx / 12)).padStart(4, '0')}-${String((idx % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every day from start to end inclusive (ISO strings). */
+export function eachDay(start: string, end: string): string[] {
+  const out: string[] = [];
+  for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export function eachMonth(start: string, end: string): string[] {
+  const out: string[] = [];
+  for (let m = monthOf(start); m <= monthOf(end); m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+export function isRange(e: EventRecord): boolean {
+  return e.date.precision === 'day' && e.date.end !== e.date.start;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function humanise(id: string): string {
+  return id
+    .split('-')
+    .map((w) => (w.length > 2 ? w[0].toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+/** A stand-in entity for an id that events mention but entities.json lacks (so links never break). */
+export function stubEntity(id: string, type: 'place' | 'group'): Entity {
+  return { id, type, kind: 'unknown', name: { en: humanise(id) }, aliases: [], url: `/${type}/${id}/` };
+}
+
+/** Neighbour lookup in a sorted list via a position map. */
+function neighbours(list: string[]): { prev(k: string): string | undefined; next(k: string): string | undefined } {
+  const pos = new Map(list.map((k, i) => [k, i]));
+  return {
+    prev: (k) => {
+      const i = pos.get(k);
+      return i !== undefined && i > 0 ? list[i - 1] : undefined;
+    },
+    next: (k) => {
+      const i = pos.get(k);
+      return i !== undefined && i < list.length - 1 ? list[i + 1] : undefined;
+    },
+  };
+}
+
+export function buildSiteData(input: SiteInput): SiteData {
+  const sources = input.sources;
+  const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const reportBySource = new Map(input.reports.map((r) => [r.id, r]));
+
+  // Keep the published order (date, then source order); a stable sort guards against loaders
+  // that do not preserve it.
+  const events = input.events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.date.start < b.e.date.start ? -1 : a.e.date.start > b.e.date.start ? 1 : a.i - b.i))
+    .map((x) => x.e);
+  const eventById = new Map(events.map((e) => [e.id, e]));
+
+  const entityById = new Map(input.entities.map((e) => [e.id, e]));
+  const entities = [...input.entities];
+
+  const byDay = new Map<string, EventRecord[]>();
+  const byMonth = new Map<string, EventRecord[]>(); // month/season precision
+  const byYear = new Map<string, EventRecord[]>(); // year precision
+  const byEntity = new Map<string, EventRecord[]>();
+  const bySource = new Map<string, EventRecord[]>();
+  const monthSet = new Set<string>();
+  const yearCounts = new Map<string, number>();
+  const bumpYear = (y: string) => yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
+
+  for (const e of events) {
+    const { start, end, precision } = e.date;
+    if (precision === 'day') {
+      for (const d of eachDay(start, end)) push(byDay, d, e);
+      for (const y of new Set([start.slice(0, 4), end.slice(0, 4)])) bumpYear(y);
+    } else if (precision === 'year') {
+      for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) {
+        push(byYear, String(y), e);
+        bumpYear(String(y));
+      }
+    } else {
+      for (const m of eachMonth(start, end)) {
+        push(byMonth, m, e);
+        monthSet.add(m);
+      }
+      for (const y of new Set([start.slice(0, 4), end.slice(0, 4)])) bumpYear(y);
+    }
+    const mentioned = new Set([...e.places, ...e.groups]);
+    for (const id of e.places) {
+      if (!entityById.has(id)) {
+        const stub = stubEntity(id, 'place');
+        entityById.set(id, stub);
+        entities.push(stub);
+      }
+    }
+    for (const id of e.groups) {
+      if (!entityById.has(id)) {
+        const stub = stubEntity(id, 'group');
+        entityById.set(id, stub);
+        entities.push(stub);
+      }
+    }
+    for (const id of mentioned) push(byEntity, id, e);
+    push(bySource, e.source.id, e);
+  }
+
+  const days = [...byDay.keys()].sort();
+  const dayNav = neighbours(days);
+  const daysByMonth = new Map<string, string[]>();
+  for (const d of days) {
+    push(daysByMonth, monthOf(d), d);
+    monthSet.add(monthOf(d));
+  }
+  const months = [...monthSet].sort();
+  const monthNav = neighbours(months);
+  const monthsByYear = new Map<string, string[]>();
+  for (const m of months) push(monthsByYear, m.slice(0, 4), m);
+  const years = [...new Set([...yearCounts.keys(), ...monthsByYear.keys()])].sort();
+
+  for (const list of bySource.values()) list.sort((a, b) => a.source.line - b.source.line);
+
+  // Chronologies: group sources by their `chronology` field, in sources.json order.
+  const chronoById = new Map<string, Chronology>();
+  for (const s of sources) {
+    const id = s.chronology ?? 'other';
+    if (!chronoById.has(id)) chronoById.set(id, { id, sources: [], dayCounts: new Map(), eventCount: 0 });
+    chronoById.get(id)!.sources.push(s);
+  }
+  for (const e of events) {
+    const s = sourceById.get(e.source.id);
+    const c = chronoById.get(s?.chronology ?? 'other');
+    if (!c) continue;
+    c.eventCount++;
+    if (e.date.precision === 'day') c.dayCounts.set(e.date.start, (c.dayCounts.get(e.date.start) ?? 0) + 1);
+    const start = e.date.start;
+    const end = e.date.end;
+    if (!c.start || start < c.start) c.start = start;
+    if (!c.end || end > c.end) c.end = end;
+  }
+  const chronologies = [...chronoById.values()].filter((c) => c.eventCount > 0 || c.sources.length > 0);
+
+  const entityStatsCache = new Map<string, EntityStats | undefined>();
+  const cooccurCache = new Map<string, { id: string; count: number }[]>();
+
+  const byMention = (type: 'place' | 'group') =>
+    entities
+      .filter((e) => e.type === type)
+      .map((e, i) => ({ e, i, n: byEntity.get(e.id)?.length ?? 0 }))
+      .sort((a, b) => b.n - a.n || a.i - b.i)
+      .map((x) => x.e);
+
+  const data: SiteData = {
+    events,
+    entities,
+    sources,
+    eventById,
+    entityById,
+    sourceById,
+    reportBySource,
+    sourceOrder,
+    days,
+    months,
+    years,
+    chronologies,
+    figures: {
+      events: events.length,
+      days: days.length,
+      sources: sources.length,
+      places: entities.filter((e) => e.type === 'place' && byEntity.has(e.id)).length,
+      groups: entities.filter((e) => e.type === 'group' && byEntity.has(e.id)).length,
+    },
+    eventsOnDay: (day) => byDay.get(day) ?? [],
+    prevDay: (day) => dayNav.prev(day),
+    nextDay: (day) => dayNav.next(day),
+    daysInMonth: (month) => daysByMonth.get(month) ?? [],
+    monthEvents: (month) => byMonth.get(month) ?? [],
+    prevMonth: (month) => monthNav.prev(month),
+    nextMonth: (month) => monthNav.next(month),
+    monthsInYear: (year) => monthsByYear.get(year) ?? [],
+    yearEvents: (year) => byYear.get(year) ?? [],
+    yearEventCount: (year) => yearCounts.get(year) ?? 0,
+    eventsForEntity: (id) => byEntity.get(id) ?? [],
+    entityStats(id) {
+      if (entityStatsCache.has(id)) return entityStatsCache.get(id);
+      const entity = entityById.get(id);
+      let stats: EntityStats | undefined;
+      if (entity) {
+        const list = byEntity.get(id) ?? [];
+        let last: string | undefined;
+        for (const e of list) if (!last || e.date.end > last) last = e.date.end;
+        stats = { entity, events: list, first: list[0]?.date.start, last };
+      }
+      entityStatsCache.set(id, stats);
+      return stats;
+    },
+    eventsForSource: (id) => bySource.get(id) ?? [],
+    cooccurring(id, limit = 12) {
+      let all = cooccurCache.get(id);
+      if (!all) {
+        const counts = new Map<string, number>();
+        for (const e of byEntity.get(id) ?? []) {
+          for (const other of new Set([...e.places, ...e.groups])) {
+            if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+          }
+        }
+        all = [...counts].map(([k, n]) => ({ id: k, count: n })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+        cooccurCache.set(id, all);
+      }
+      return all.slice(0, limit);
+    },
+    places: () => byMention('place'),
+    groups: () => byMention('group'),
+    eventPath(e) {
+      if (e.date.precision === 'day') return `day/${e.date.start}/#${e.id}`;
+      if (e.date.precision === 'year') return `year/${e.date.start.slice(0, 4)}/#${e.id}`;
+      return `month/${monthOf(e.date.start)}/#${e.id}`;
+    },
+    datePath(day) {
+      if (byDay.has(day)) return `day/${day}/`;
+      if (monthSet.has(monthOf(day))) return `month/${monthOf(day)}/`;
+      return `year/${day.slice(0, 4)}/`;
+    },
+  };
+  return data;
+}
+
+/**
+ * Group one day's events so accounts from different sources and languages sit together:
+ * by chronology (in overview order), then by source (in sources.json order), passages by line.
+ */
+export function groupDayEvents(
+  data: Pick<SiteData, 'sourceById' | 'sourceOrder' | 'chronologies'>,
+  events: EventRecord[],
+): { chronology: string; sources: { source: SourceInfo | undefined; sourceId: string; events: EventRecord[] }[] }[] {
+  const chronoOrder = new Map(data.chronologies.map((c, i) => [c.id, i]));
+  const bySource = new Map<string, EventRecord[]>();
+  for (const e of events) push(bySource, e.source.id, e);
+  const groups = new Map<string, { source: SourceInfo | undefined; sourceId: string; events: EventRecord[] }[]>();
+  const sourceIds = [...bySource.keys()].sort(
+    (a, b) => (data.sourceOrder.get(a) ?? 1e9) - (data.sourceOrder.get(b) ?? 1e9) || (a < b ? -1 : 1),
+  );
+  for (const sid of sourceIds) {
+    const source = data.sourceById.get(sid);
+    const chronology = source?.chronology ?? 'other';
+    const list = bySource.get(sid)!.slice().sort((a, b) => a.source.line - b.source.line);
+    push(groups, chronology, { source, sourceId: sid, events: list });
+  }
+  return [...groups.entries()]
+    .sort((a, b) => (chronoOrder.get(a[0]) ?? 1e9) - (chronoOrder.get(b[0]) ?? 1e9))
+    .map(([chronology, sources]) => ({ chronology, sources }));
+}
+
+/** Calendar weeks (Monday first) of a month: each cell is an ISO day or null for padding. */
+export function monthGrid(month: string): (string | null)[][] {
+  const first = `${month}-01`;
+  const wd = new Date(`${first}T00:00:00Z`).getUTCDay();
+  const lead = (wd + 6) % 7;
+  const cells: (string | null)[] = Array(lead).fill(null);
+  for (let d = first; monthOf(d) === month; d = addDays(d, 1)) cells.push(d);
+  while (cells.length % 7) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/** First `max` characters of a text (by code point), with an ellipsis when cut. */
+export function excerpt(text: string, max = 200): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max).join('').trimEnd()}…`;
+}
+
+/** Only http(s) links leave the site; anything else in the data (javascript:, data:) is dropped. */
+export function safeExternalUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const u = url.trim();
+  return /^https?:\/\/[^\s]+$/i.test(u) ? u : undefined;
+}
+
+/** Excerpt of an event's text without the date words it starts with (they are shown beside it). */
+export function excerptAfterDate(e: EventRecord, max = 120): string {
+  const expr = e.date.expression;
+  let text = e.text;
+  if (expr && text.startsWith(expr)) text = text.slice(expr.length).replace(/^[\s,，、:：]+/, '');
+  if (!text) text = e.text;
+  if (e.lang === 'en' && /^[a-z]/.test(text) && text !== e.text) text = text[0].toUpperCase() + text.slice(1);
+  return excerpt(text, max);
+}

@@ -1,0 +1,193 @@
+/**
+ * UI language helpers: strings (src/i18n/*.json), locale-aware hrefs that respect BASE_PATH,
+ * and date/name formatting. English is served at /, Chinese under /zh/.
+ */
+import en from '../i18n/en.json';
+import zh from '../i18n/zh.json';
+import type { Entity } from '../schema/records.ts';
+
+export const LOCALES = ['en', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type Strings = typeof en;
+export type StringKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
+
+const STRINGS: Record<Locale, Strings> = { en, zh: zh as Strings };
+
+/** BCP 47 tag for <html lang> and for text written in the UI language. */
+export function htmlLang(locale: Locale): string {
+  return locale === 'zh' ? 'zh-Hans' : 'en';
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'zh' ? 'en' : 'zh';
+}
+
+/** A UI string, with {name} placeholders filled in. Unknown keys fall back to English. */
+export function t(locale: Locale, key: StringKey | string, vars: Record<string, string | number> = {}): string {
+  const table = STRINGS[locale] as Record<string, unknown>;
+  const raw = (table[key] ?? (STRINGS.en as Record<string, unknown>)[key] ?? key) as string;
+  return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function weekdayNames(locale: Locale, form: 'short' | 'long'): string[] {
+  return STRINGS[locale][`weekday.${form}`];
+}
+
+export function hasString(locale: Locale, key: string): boolean {
+  return key in STRINGS[locale];
+}
+
+function normaliseBase(base: string): string {
+  let b = base || '/';
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b;
+}
+
+/**
+ * Build an internal href: base + locale prefix + path, always with a trailing slash before any
+ * #fragment. `path` is locale-neutral, e.g. "day/2014-01-04/" or "place/manbij/#x".
+ */
+export function buildHref(base: string, locale: Locale, path = ''): string {
+  const [pathPart, fragment] = splitFragment(path.replace(/^\/+/, ''));
+  let p = pathPart;
+  if (p && !p.endsWith('/')) p = `${p}/`;
+  const prefix = locale === 'zh' ? 'zh/' : '';
+  return `${normaliseBase(base)}${prefix}${p}${fragment ? `#${fragment}` : ''}`;
+}
+
+function splitFragment(path: string): [string, string] {
+  const i = path.indexOf('#');
+  return i < 0 ? [path, ''] : [path.slice(0, i), path.slice(i + 1)];
+}
+
+declare const __DAYLINE_BASE__: string | undefined;
+
+/** The site's base path (astro `base`, from BASE_PATH; defined at build time in astro.config.mjs). */
+export function siteBase(): string {
+  return normaliseBase(typeof __DAYLINE_BASE__ === 'string' ? __DAYLINE_BASE__ : '/');
+}
+
+/** Locale-aware internal href using the configured base path. */
+export function href(locale: Locale, path = ''): string {
+  return buildHref(siteBase(), locale, path);
+}
+
+export const paths = {
+  home: () => '',
+  day: (day: string) => `day/${day}/`,
+  month: (month: string) => `month/${month}/`,
+  year: (year: string) => `year/${year}/`,
+  place: (id: string) => `place/${id}/`,
+  group: (id: string) => `group/${id}/`,
+  entity: (e: { id: string; type: 'place' | 'group' }) => `${e.type}/${e.id}/`,
+  places: () => 'places/',
+  groups: () => 'groups/',
+  source: (id: string) => `source/${id}/`,
+  sources: () => 'sources/',
+  search: () => 'search/',
+};
+
+function utc(day: string): Date {
+  return new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`);
+}
+
+/** "4 January 2014" / "2014年1月4日" */
+export function formatDay(day: string, locale: Locale): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (locale === 'zh') return `${y}年${m}月${d}日`;
+  return `${d} ${MONTH_NAMES_EN[m - 1]} ${y}`;
+}
+
+/** "Saturday, 4 January 2014" / "2014年1月4日 星期六" */
+export function formatDayLong(day: string, locale: Locale): string {
+  const wd = weekdayNames(locale, 'long')[isoWeekday(day) - 1];
+  return locale === 'zh' ? `${formatDay(day, locale)} ${wd}` : `${wd}, ${formatDay(day, locale)}`;
+}
+
+/** "4 Jan 2014" / "2014年1月4日" — compact form for lists and tables. */
+export function formatDayShort(day: string, locale: Locale): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (locale === 'zh') return `${y}年${m}月${d}日`;
+  return `${d} ${MONTH_NAMES_EN[m - 1].slice(0, 3)} ${y}`;
+}
+
+/** "January 2014" / "2014年1月" */
+export function formatMonth(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map(Number);
+  if (locale === 'zh') return `${y}年${m}月`;
+  return `${MONTH_NAMES_EN[m - 1]} ${y}`;
+}
+
+/** "January" / "1月" */
+export function formatMonthName(month: string, locale: Locale): string {
+  const m = Number(month.split('-')[1]);
+  return locale === 'zh' ? `${m}月` : MONTH_NAMES_EN[m - 1];
+}
+
+export function formatYear(year: string, locale: Locale): string {
+  return locale === 'zh' ? `${year}年` : year;
+}
+
+/** A date span: "4 January 2014" or "20 – 21 July 2012" style (kept simple: two full dates). */
+export function formatSpan(start: string, end: string, locale: Locale): string {
+  if (start === end) return formatDay(start, locale);
+  return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+}
+
+export function formatNumber(n: number, locale: Locale): string {
+  return n.toLocaleString(locale === 'zh' ? 'zh-Hans' : 'en-GB');
+}
+
+/** ISO weekday, Monday = 1 … Sunday = 7. */
+export function isoWeekday(day: string): number {
+  const wd = utc(day).getUTCDay();
+  return wd === 0 ? 7 : wd;
+}
+
+const MONTH_NAMES_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+export interface DisplayName {
+  /** name in the UI language */
+  primary: string;
+  primaryLang: string;
+  /** the other language's name, when it differs */
+  secondary?: string;
+  secondaryLang?: string;
+}
+
+/** Name of an entity in the UI language, with the other language's name beside it. */
+export function entityName(entity: Pick<Entity, 'name'>, locale: Locale): DisplayName {
+  const zhName = entity.name['zh-Hans'] || entity.name['zh-Hant'];
+  const zhLang = entity.name['zh-Hans'] ? 'zh-Hans' : 'zh-Hant';
+  const enName = entity.name.en;
+  if (locale === 'zh' && zhName) {
+    return { primary: zhName, primaryLang: zhLang, secondary: enName && enName !== zhName ? enName : undefined, secondaryLang: 'en' };
+  }
+  return {
+    primary: enName || zhName || '',
+    primaryLang: enName ? 'en' : zhLang,
+    secondary: enName && zhName && zhName !== enName ? zhName : undefined,
+    secondaryLang: zhLang,
+  };
+}
+
+/** Language name of a BCP 47 tag, in the UI language. */
+export function langName(lang: string, locale: Locale): string {
+  return t(locale, `lang.${lang}`);
+}
+
+/** Plural-aware "N events" using the one/many keys. */
+export function countLabel(locale: Locale, count: number, manyKey: string, oneKey: string): string {
+  return count === 1 ? t(locale, oneKey) : t(locale, manyKey, { count: formatNumber(count, locale) });
+}
+
+/** Title of a chronology in the UI language (falls back to its id). */
+export function chronologyTitle(id: string, locale: Locale, short = false): string {
+  const key = `chronology.${id}${short ? '.short' : ''}`;
+  return hasString(locale, key) ? t(locale, key) : id;
+}

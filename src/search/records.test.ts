@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Entity, EventRecord, SourceMeta } from '../schema/records.ts';
+import {
+  buildSearchRecords,
+  chronologyLabel,
+  dateLabel,
+  eventUrl,
+  eventYears,
+  foldScripts,
+  foldedWords,
+  normaliseBase,
+  openccConverters,
+  SEARCH_LANGUAGE,
+} from './records.ts';
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/search-data/${name}.json`, import.meta.url), 'utf8'));
+const events = fixture('events') as EventRecord[];
+const entities = fixture('entities') as Entity[];
+const sources = fixture('sources') as SourceMeta[];
+const conv = await openccConverters();
+const build = (base = '/') => buildSearchRecords({ events, entities, sources, base, converters: conv });
+const byId = (id: string, base = '/') => build(base).records.find((r) => r.meta.event === id)!;
+const ev = (pred: (e: EventRecord) => boolean) => events.find(pred)!;
+
+describe('eventUrl', () => {
+  it('links day-precision events to their (first) day and others to their month', () => {
+    const d = (start: string, end: string, precision: EventRecord['date']['precision']) => ({ id: 'e-1', date: { start, end, precision, expression: 'x' } });
+    expect(eventUrl(d('2014-01-05', '2014-01-05', 'day'))).toBe('/day/2014-01-05/#e-1');
+    expect(eventUrl(d('2014-01-10', '2014-01-12', 'day'))).toBe('/day/2014-01-10/#e-1');
+    expect(eventUrl(d('2014-07-01', '2014-07-31', 'month'))).toBe('/month/2014-07/#e-1');
+    expect(eventUrl(d('2013-06-01', '2013-08-31', 'season'))).toBe('/month/2013-06/#e-1');
+    expect(eventUrl(d('2015-01-01', '2015-12-31', 'year'))).toBe('/month/2015-01/#e-1');
+  });
+  it('respects the base path', () => {
+    expect(normaliseBase('dayline')).toBe('/dayline/');
+    expect(normaliseBase('/dayline')).toBe('/dayline/');
+    expect(normaliseBase(undefined)).toBe('/');
+    const e = { id: 'e-1', date: { start: '2014-01-05', end: '2014-01-05', precision: 'day' as const, expression: 'x' } };
+    expect(eventUrl(e, '/dayline')).toBe('/dayline/day/2014-01-05/#e-1');
+  });
+});
+
+describe('helpers', () => {
+  it('lists every year a range touches', () => {
+    expect(eventYears({ date: { start: '2013-12-30', end: '2015-01-02', precision: 'day', expression: 'x' } })).toEqual(['2013', '2014', '2015']);
+  });
+  it('labels dates by precision', () => {
+    expect(dateLabel({ date: { start: '2014-01-10', end: '2014-01-12', precision: 'day', expression: 'x' } })).toBe('2014-01-10 – 2014-01-12');
+    expect(dateLabel({ date: { start: '2014-07-01', end: '2014-07-31', precision: 'month', expression: 'x' } })).toBe('2014-07');
+    expect(dateLabel({ date: { start: '2015-01-01', end: '2015-12-31', precision: 'year', expression: 'x' } })).toBe('2015');
+  });
+  it('folds Chinese into both scripts and leaves other text alone', () => {
+    expect(foldScripts('伊斯兰国', conv)).toEqual(['伊斯兰国', '伊斯蘭國']);
+    expect(foldScripts('伊斯蘭國', conv)).toEqual(['伊斯蘭國', '伊斯兰国']);
+    expect(foldScripts('Manbij', conv)).toEqual(['Manbij']);
+  });
+  it('names chronologies from the UI strings, else from their sources', () => {
+    expect(chronologyLabel('battle-of-aleppo', sources, conv, { en: 'Battle of Aleppo', zh: '阿勒颇战役' })).toEqual({ en: 'Battle of Aleppo', 'zh-Hans': '阿勒颇战役', 'zh-Hant': '阿勒頗戰役' });
+    const l = chronologyLabel('opposition-isil-2014', sources, conv);
+    expect(l.en).toBe('Inter-rebel conflict during the Syrian Civil War');
+    expect(l['zh-Hant']).toBe('敘利亞反對派與伊斯蘭國的武裝衝突');
+    expect(chronologyLabel('no-such-thing', sources, conv).en).toBe('No such thing');
+  });
+});
+
+describe('buildSearchRecords', () => {
+  it('makes one record per event, all in the one cross-language index', () => {
+    const { records } = build();
+    expect(records).toHaveLength(events.length);
+    expect(new Set(records.map((r) => r.language))).toEqual(new Set([SEARCH_LANGUAGE]));
+    expect(new Set(records.map((r) => r.url)).size).toBe(events.length);
+  });
+
+  it('indexes the text in both Chinese scripts and every name of tagged entities', () => {
+    const zh = ev((e) => e.lang === 'zh-Hans' && e.places.includes('manbij') && e.text.includes('伊斯蘭國'));
+    const r = byId(zh.id);
+    expect(r.content.startsWith(zh.text.replace(/\s+/g, ' ').trim())).toBe(true);
+    expect(r.content).toContain('伊斯兰'); // folded words of 伊斯蘭國
+    expect(r.content).toContain('Manbij');
+    expect(r.content).toContain('Menbij'); // alias
+    expect(r.content).toContain('Islamic State of Iraq and the Levant');
+    const en = ev((e) => e.lang === 'en' && e.places.includes('manbij'));
+    const re = byId(en.id);
+    expect(re.content).toContain('曼比季');
+    expect(re.content).toContain('伊斯兰国');
+    expect(re.content).toContain('伊斯蘭國');
+  });
+
+  it('records the passage length so the client can tell the passage from the added words', () => {
+    const zh = ev((e) => e.lang === 'zh-Hans' && e.text.includes('伊斯蘭國'));
+    const r = byId(zh.id);
+    expect(r.content.slice(0, Number(r.meta.parts))).toBe(zh.text);
+  });
+
+  it('lists the words of Chinese passages in the other script, once each', () => {
+    const words = foldedWords('伊斯蘭國完全控制了Manbij。伊斯蘭國', conv);
+    expect(words.join(' ')).toContain('伊斯兰');
+    expect(words.join(' ')).not.toContain('Manbij');
+    expect(new Set(words).size).toBe(words.length);
+    expect(foldedWords('ISIL captured Manbij', conv)).toEqual([]);
+  });
+
+  it('sets filters, meta and a date sort key', () => {
+    const e = ev((x) => x.groups.includes('al-nusra-front') && x.date.start.startsWith('2014-04'));
+    const r = byId(e.id);
+    expect(r.filters.group).toContain('al-nusra-front');
+    expect(r.filters.place).toEqual(e.places);
+    expect(r.filters.year).toEqual(['2014']);
+    expect(r.filters.lang).toEqual(['en']);
+    expect(r.filters.source).toEqual([e.source.id]);
+    expect(r.filters.conflict).toEqual(['opposition-isil-2014']);
+    expect(r.meta.title).toBe(`${dateLabel(e)} · Deir ez-Zor offensive (April–July 2014)`);
+    expect(r.meta.lang).toBe('en');
+    expect(r.meta.groups).toContain('Al-Nusra Front');
+    expect(r.sort.date.startsWith(e.date.start)).toBe(true);
+    const keys = build().records.map((x) => x.sort.date);
+    expect([...keys].sort()).toEqual(keys); // events.json order = date order
+  });
+
+  it('omits empty filters and meta (events with no places)', () => {
+    const e = ev((x) => x.places.length === 0);
+    const r = byId(e.id);
+    expect(r.filters.place).toBeUndefined();
+    expect(r.meta.places).toBeUndefined();
+  });
+
+  it('writes readable labels for every filter value used', () => {
+    const { labels, records } = build();
+    for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs!) expect(labels[k as keyof typeof labels][v], `${k}=${v}`).toBeDefined();
+    expect(labels.place.manbij).toEqual({ en: 'Manbij', 'zh-Hans': '曼比季', 'zh-Hant': '曼比季' });
+    expect(labels.group.isil['zh-Hant']).toBe('伊斯蘭國');
+    expect(labels.lang['zh-Hans'].en).toBe('Chinese (Simplified)');
+    expect(labels.year['2014']['zh-Hans']).toBe('2014年');
+    expect(labels.source['zh-inter-rebel-2014']['zh-Hans']).toBe('叙利亚反对派与伊斯兰国的武装冲突');
+  });
+
+  it('prefixes urls with the base path', () => {
+    const e = events[0];
+    expect(byId(e.id, '/sub/').url).toBe(`/sub/day/${e.date.start}/#${e.id}`);
+  });
+
+  it('still indexes events tagged with unknown entity ids', () => {
+    const odd = { ...events[0], id: 'e-odd', places: ['nowhere'], groups: [] };
+    const { records, labels } = buildSearchRecords({ events: [odd], entities, sources, converters: conv });
+    expect(records[0].content).toContain('nowhere');
+    expect(labels.place.nowhere.en).toBe('nowhere');
+  });
+});

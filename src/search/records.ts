@@ -1,0 +1,288 @@
+/**
+ * Maps the published data (events, entities, sources) to Pagefind custom records: one search result
+ * per event. Pure: no file or network access; the script-folding converters are injectable.
+ *
+ * Cross-language search: every record goes into ONE Pagefind language index (SEARCH_LANGUAGE) so
+ * that an English page and a Chinese page search the same events. "zh" makes the extended Pagefind
+ * binary segment Chinese runs into words while Latin text is still split on whitespace.
+ */
+import type { Entity, EventRecord, SourceMeta, Lang } from '../schema/records.ts';
+
+/** The Pagefind language every record is indexed under (see the module comment). */
+export const SEARCH_LANGUAGE = 'zh';
+
+export const FILTER_KEYS = ['place', 'group', 'source', 'lang', 'year', 'conflict'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Partial<Record<FilterKey, string[]>>;
+  sort: Record<string, string>;
+}
+
+/** Names in the three UI scripts; `en` always present. */
+export interface Label {
+  en: string;
+  'zh-Hans': string;
+  'zh-Hant': string;
+}
+
+/**
+ * Readable names for every filter value that occurs in the records, written beside the index so the
+ * search page can show names in its own language without loading entities.json.
+ */
+export type SearchLabels = Record<FilterKey, Record<string, Label>>;
+
+export interface Converters {
+  /** Simplified → Traditional */
+  toHant: (s: string) => string;
+  /** Traditional → Simplified */
+  toHans: (s: string) => string;
+}
+
+export interface BuildInput {
+  events: EventRecord[];
+  entities: Entity[];
+  sources: SourceMeta[];
+  /** URL path prefix, e.g. "/" or "/dayline/" */
+  base?: string;
+  converters?: Converters;
+  /** titles of chronologies in the UI languages (the site's i18n strings), by chronology id */
+  chronologyTitles?: Record<string, { en?: string; zh?: string }>;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** "/", "/x", "x/" → "/", "/x/", "/x/" */
+export function normaliseBase(base: string | undefined): string {
+  let b = (base ?? '/').trim() || '/';
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b;
+}
+
+/**
+ * Where a search result links: the day page of the first day for day-precision events, the month
+ * page of the first month otherwise; the fragment is the event id.
+ */
+export function eventUrl(event: Pick<EventRecord, 'id' | 'date'>, base = '/'): string {
+  const b = normaliseBase(base);
+  const { start, precision } = event.date;
+  return precision === 'day' ? `${b}day/${start}/#${event.id}` : `${b}month/${start.slice(0, 7)}/#${event.id}`;
+}
+
+/** Every calendar year an event's date range touches. */
+export function eventYears(event: Pick<EventRecord, 'date'>): string[] {
+  const from = Number(event.date.start.slice(0, 4));
+  const to = Number(event.date.end.slice(0, 4));
+  const out: string[] = [];
+  for (let y = from; y <= Math.max(from, to); y++) out.push(String(y));
+  return out;
+}
+
+/** The text plus its copies in the other Chinese script (only the copies that differ). */
+export function foldScripts(text: string, conv: Converters): string[] {
+  if (!CJK.test(text)) return [text];
+  const out = [text];
+  for (const v of [conv.toHans(text), conv.toHant(text)]) if (!out.includes(v)) out.push(v);
+  return out;
+}
+
+type WordSegmenter = { segment(input: string): Iterable<{ segment: string; isWordLike?: boolean }> };
+let zhSegmenter: WordSegmenter | undefined;
+
+/**
+ * The words of a Chinese text as written in the other script (each once, only those that differ),
+ * so that a query in either script finds the passage. A word list instead of a full converted copy
+ * keeps index chunks and result fragments about 4× smaller for Chinese passages.
+ */
+export function foldedWords(text: string, conv: Converters, segmenter?: WordSegmenter): string[] {
+  if (!CJK.test(text)) return [];
+  const seg = segmenter ?? (zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+  const out = new Set<string>();
+  for (const { segment, isWordLike } of seg.segment(text)) {
+    if (isWordLike === false || !CJK.test(segment)) continue;
+    for (const v of [conv.toHans(segment), conv.toHant(segment)]) if (v !== segment) out.add(v);
+  }
+  return [...out];
+}
+
+/** Every way of writing an entity: names in all scripts, aliases, and the folded copies of both. */
+export function entityTerms(entity: Entity, conv: Converters): string[] {
+  const raw = [entity.name.en, entity.name['zh-Hans'], entity.name['zh-Hant'], ...entity.aliases];
+  const out: string[] = [];
+  for (const r of raw) {
+    if (!r) continue;
+    for (const v of foldScripts(r, conv)) if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+export function entityLabel(entity: Entity | undefined, id: string): Label {
+  const en = entity?.name.en || id;
+  const hans = entity?.name['zh-Hans'] || entity?.name['zh-Hant'] || en;
+  const hant = entity?.name['zh-Hant'] || entity?.name['zh-Hans'] || en;
+  return { en, 'zh-Hans': hans, 'zh-Hant': hant };
+}
+
+export const LANG_LABELS: Record<Lang, Label> = {
+  en: { en: 'English', 'zh-Hans': '英语', 'zh-Hant': '英語' },
+  'zh-Hans': { en: 'Chinese (Simplified)', 'zh-Hans': '简体中文', 'zh-Hant': '簡體中文' },
+  'zh-Hant': { en: 'Chinese (Traditional)', 'zh-Hans': '繁体中文', 'zh-Hant': '繁體中文' },
+};
+
+function titleCase(id: string): string {
+  return id.replace(/-/g, ' ').replace(/\b\w/, (c) => c.toUpperCase());
+}
+
+/**
+ * A chronology has no title of its own: name it after its sources, in each UI language preferring a
+ * source written in that language (English UI: an English source title; Chinese UI: a Chinese one).
+ */
+export function chronologyLabel(
+  id: string,
+  sources: SourceMeta[],
+  conv: Converters,
+  titles?: { en?: string; zh?: string },
+): Label {
+  if (titles?.en || titles?.zh) {
+    const en = titles.en ?? titles.zh!;
+    const zh = titles.zh ?? en;
+    return { en, 'zh-Hans': conv.toHans(zh), 'zh-Hant': conv.toHant(zh) };
+  }
+  const members = sources.filter((s) => s.chronology === id);
+  const en = members.find((s) => s.lang === 'en')?.title;
+  const zh = members.find((s) => s.lang !== 'en')?.title;
+  const fallback = en ?? zh ?? titleCase(id);
+  return {
+    en: en ?? fallback,
+    'zh-Hans': zh ? conv.toHans(zh) : fallback,
+    'zh-Hant': zh ? conv.toHant(zh) : fallback,
+  };
+}
+
+/** "2014-01-05", "2014-01-10 – 2014-01-12" */
+export function dateLabel(event: Pick<EventRecord, 'date'>): string {
+  const { start, end, precision } = event.date;
+  if (precision === 'day') return start === end ? start : `${start} – ${end}`;
+  if (precision === 'year') return start.slice(0, 4) === end.slice(0, 4) ? start.slice(0, 4) : `${start.slice(0, 4)} – ${end.slice(0, 4)}`;
+  const a = start.slice(0, 7);
+  const b = end.slice(0, 7);
+  return a === b ? a : `${a} – ${b}`;
+}
+
+/** Whitespace runs → one space, trimmed (what Pagefind does to content). */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+let defaultConverters: Converters | undefined;
+/** Converters backed by opencc-js (loaded lazily: the dictionaries are large). */
+export async function openccConverters(): Promise<Converters> {
+  if (!defaultConverters) {
+    const OpenCC = (await import('opencc-js')) as unknown as {
+      Converter: (o: { from: string; to: string }) => (s: string) => string;
+    };
+    defaultConverters = {
+      toHant: OpenCC.Converter({ from: 'cn', to: 't' }),
+      toHans: OpenCC.Converter({ from: 't', to: 'cn' }),
+    };
+  }
+  return defaultConverters;
+}
+
+function push(map: Record<string, Label>, id: string, label: () => Label) {
+  if (!(id in map)) map[id] = label();
+}
+
+/**
+ * One record per event, plus the labels of every filter value used. Events whose tagged entity ids
+ * are unknown still index (their id stands in for a name).
+ */
+export function buildSearchRecords(input: BuildInput & { converters: Converters }): {
+  records: SearchRecord[];
+  labels: SearchLabels;
+} {
+  const { events, entities, sources, converters: conv } = input;
+  const base = normaliseBase(input.base);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const termsCache = new Map<string, string[]>();
+  const terms = (id: string) => {
+    let t = termsCache.get(id);
+    if (!t) {
+      const e = entityById.get(id);
+      t = e ? entityTerms(e, conv) : [id];
+      termsCache.set(id, t);
+    }
+    return t;
+  };
+  const labels: SearchLabels = { place: {}, group: {}, source: {}, lang: {}, year: {}, conflict: {} };
+  const width = String(events.length).length;
+
+  const records = events.map((event, i): SearchRecord => {
+    const source = sourceById.get(event.source.id);
+    const sourceTitle = source?.title || event.source.title || event.source.id;
+    const chronology = source?.chronology;
+    const years = eventYears(event);
+    const date = dateLabel(event);
+
+    // Content: the passage as written, then the same passage in the other script, then every name
+    // of its places and groups. Each part is a separate paragraph so excerpts do not run across.
+    const nameTerms: string[] = [];
+    for (const id of [...event.places, ...event.groups]) for (const t of terms(id)) if (!nameTerms.includes(t)) nameTerms.push(t);
+    // Pagefind collapses whitespace, so parts are normalised and joined by single spaces, and
+    // meta.parts records the passage's length: the client shows the passage as written (with the
+    // matched words) when the excerpt Pagefind picked lies in the folded words or the names.
+    const text = squash(event.text);
+    const texts = [text];
+    const content = [...foldScripts(text, conv), nameTerms.map(squash).join(' · ')].filter(Boolean).join(' ');
+
+    const name = (id: string) => entityLabel(entityById.get(id), id);
+    for (const id of event.places) push(labels.place, id, () => name(id));
+    for (const id of event.groups) push(labels.group, id, () => name(id));
+    push(labels.source, event.source.id, () => {
+      const t = sourceTitle;
+      return CJK.test(t) ? { en: t, 'zh-Hans': conv.toHans(t), 'zh-Hant': conv.toHant(t) } : { en: t, 'zh-Hans': t, 'zh-Hant': t };
+    });
+    push(labels.lang, event.lang, () => LANG_LABELS[event.lang] ?? { en: event.lang, 'zh-Hans': event.lang, 'zh-Hant': event.lang });
+    for (const y of years) push(labels.year, y, () => ({ en: y, 'zh-Hans': `${y}年`, 'zh-Hant': `${y}年` }));
+    if (chronology) push(labels.conflict, chronology, () => chronologyLabel(chronology, sources, conv, input.chronologyTitles?.[chronology]));
+
+    const filters: SearchRecord['filters'] = { source: [event.source.id], lang: [event.lang], year: years };
+    if (event.places.length) filters.place = [...event.places];
+    if (event.groups.length) filters.group = [...event.groups];
+    if (chronology) filters.conflict = [chronology];
+
+    const meta: Record<string, string> = {
+      title: `${date} · ${sourceTitle}`,
+      date,
+      expression: event.date.expression,
+      source: sourceTitle,
+      source_id: event.source.id,
+      lang: event.lang,
+      event: event.id,
+      parts: texts.map((t) => t.length).join(','),
+      places: event.places.map((id) => name(id).en).join(', '),
+      groups: event.groups.map((id) => name(id).en).join(', '),
+      // for the Chinese UI before the filter labels are loaded
+      places_zh: event.places.map((id) => name(id)['zh-Hans']).join('、'),
+      groups_zh: event.groups.map((id) => name(id)['zh-Hans']).join('、'),
+    };
+    for (const k of Object.keys(meta)) if (!meta[k]) delete meta[k];
+
+    return {
+      url: eventUrl(event, base),
+      content,
+      language: SEARCH_LANGUAGE,
+      meta,
+      filters,
+      // ISO date, then the position in events.json (date, then source order) to break ties.
+      sort: { date: `${event.date.start}~${String(i).padStart(width, '0')}` },
+    };
+  });
+  return { records, labels };
+}

@@ -1,0 +1,271 @@
+/**
+ * The search page in headless Chromium, against the built site and its Pagefind index.
+ * Data: DAYLINE_DATA_DIR, else the ingest's .dayline/data when it exists, else tests/fixtures/data.
+ * Expectations are computed from that data's events.json, so the suite pins behaviour, not counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../helpers/chromium.ts';
+import { buildSite, FIXTURE_DATA, ROOT, serveDist, type ServedSite } from '../helpers/site.ts';
+import { buildSearchIndex } from '../../scripts/search-index.ts';
+import type { EventRecord } from '../../src/schema/records.ts';
+
+const REAL_DATA = join(ROOT, '.dayline', 'data');
+const dataDir = resolve(process.env.DAYLINE_DATA_DIR ?? (existsSync(join(REAL_DATA, 'events.json')) ? REAL_DATA : FIXTURE_DATA));
+const events = JSON.parse(readFileSync(join(dataDir, 'events.json'), 'utf8')) as EventRecord[];
+const eventById = new Map(events.map((e) => [e.id, e]));
+
+let site: ServedSite;
+let browser: Browser;
+let dist: string;
+
+/**
+ * The built site served the way static hosts serve it: text gzip-compressed when the browser asks
+ * (Pagefind's own index files are already compressed, so they are sent as they are).
+ */
+async function serveCompressed(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (file.startsWith(root) && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    const type = types[extname(file)];
+    let body = readFileSync(file);
+    const headers: Record<string, string> = { 'Content-Type': type ?? 'application/octet-stream' };
+    if (type && /gzip/.test(String(req.headers['accept-encoding']))) {
+      body = gzipSync(body);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+beforeAll(async () => {
+  dist = process.env.DAYLINE_SITE_DIST
+    ? resolve(ROOT, process.env.DAYLINE_SITE_DIST)
+    : buildSite({ dataDir, ...(dataDir === FIXTURE_DATA ? {} : { outDir: join(ROOT, 'test-results', 'site', 'dist-real') }) });
+  if (!process.env.DAYLINE_SITE_DIST || !existsSync(join(dist, 'pagefind', 'pagefind.js'))) {
+    await buildSearchIndex({ dataDir, distDir: dist, base: '/', verbose: false });
+  }
+  site = await serveDist(dist, '/');
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return { context, page };
+}
+
+/** Waits for the client to finish the current search and returns every result's event id. */
+async function allResultIds(page: Page): Promise<string[]> {
+  await page.waitForSelector('#dayline-search[data-state="done"]');
+  for (;;) {
+    const more = page.locator('[data-search-more]');
+    if (!(await more.isVisible())) break;
+    const before = await page.locator('.search-result').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+  }
+  return page.$$eval('.search-result__title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
+}
+
+async function search(page: Page, path: string): Promise<string[]> {
+  await page.goto(site.url(path));
+  await page.waitForSelector('#dayline-search[data-ready]');
+  return allResultIds(page);
+}
+
+const years = (e: EventRecord) => {
+  const out: string[] = [];
+  for (let y = Number(e.date.start.slice(0, 4)); y <= Number(e.date.end.slice(0, 4)); y++) out.push(String(y));
+  return out;
+};
+
+describe('search page', () => {
+  it('finds "Manbij" in both languages and the first result opens its day at the event', async () => {
+    const { context, page } = await freshPage();
+    const ids = await search(page, 'search/?q=Manbij');
+    const langs = new Set(ids.map((id) => eventById.get(id)?.lang));
+    expect(langs.has('en')).toBe(true);
+    expect([...langs].some((l) => l?.startsWith('zh'))).toBe(true);
+    // every event tagged manbij is found, whatever its language
+    for (const e of events.filter((x) => x.places.includes('manbij'))) expect(ids).toContain(e.id);
+    expect(await page.textContent('[data-search-status]')).toMatch(new RegExp(`^${ids.length} events? found`));
+    expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
+
+    const first = eventById.get(ids[0])!;
+    const link = page.locator('.search-result__title a').first();
+    expect(await link.getAttribute('href')).toBe(
+      first.date.precision === 'day' ? `/day/${first.date.start}/#${first.id}` : `/month/${first.date.start.slice(0, 7)}/#${first.id}`,
+    );
+    await link.click();
+    await page.waitForURL((u) => u.hash === `#${first.id}`);
+    const target = page.locator(`[id="${first.id}"]`);
+    await target.waitFor();
+    const box = await target.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(-1);
+    expect(box!.y).toBeLessThan(viewport.height);
+    await context.close();
+  });
+
+  it('finds the same events for 伊斯兰国 and 伊斯蘭國, on either UI language', async () => {
+    const { context, page } = await freshPage();
+    const hans = await search(page, `search/?q=${encodeURIComponent('伊斯兰国')}`);
+    const hant = await search(page, `search/?q=${encodeURIComponent('伊斯蘭國')}`);
+    const zhUi = await search(page, `zh/search/?q=${encodeURIComponent('伊斯蘭國')}`);
+    expect(hans.length).toBeGreaterThan(0);
+    expect([...hant].sort()).toEqual([...hans].sort());
+    expect([...zhUi].sort()).toEqual([...hans].sort());
+    // events tagged isil are found through the group's names even when written in English
+    for (const e of events.filter((x) => x.groups.includes('isil'))) expect(hans).toContain(e.id);
+    // the Chinese UI links to the Chinese day pages
+    expect(await page.locator('.search-result__title a').first().getAttribute('href')).toMatch(/^\/zh\/(day|month)\//);
+    await context.close();
+  });
+
+  it('narrows by group al-Nusra Front and year 2014 chosen in the form', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(site.url('search/'));
+    await page.waitForSelector('#dayline-search[data-ready]');
+    // the filter names load when the filters are first used (here: focused from the keyboard)
+    await page.focus('#search-group');
+    expect(await page.locator('#search-group option[value="al-nusra-front"]').textContent()).toMatch(/nusra/i);
+    await page.selectOption('#search-group', 'al-nusra-front');
+    await page.waitForSelector('#dayline-search[data-state="done"]');
+    await page.selectOption('#search-year', '2014');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('year') === '2014');
+    const ids = await allResultIds(page);
+    const expected = events.filter((e) => e.groups.includes('al-nusra-front') && years(e).includes('2014')).map((e) => e.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...ids].sort()).toEqual([...expected].sort());
+    const url = new URL(page.url());
+    expect(url.searchParams.get('group')).toBe('al-nusra-front');
+    expect(url.searchParams.get('year')).toBe('2014');
+    // without words the default order is by date
+    const starts = ids.map((id) => eventById.get(id)!.date.start);
+    expect(starts).toEqual([...starts].sort());
+    await context.close();
+  });
+
+  it('restores a shared URL with words, filters and order', async () => {
+    const { context, page } = await freshPage();
+    const ids = await search(page, 'search/?q=ISIL&group=al-nusra-front&year=2014&sort=date-desc');
+    expect(await page.inputValue('#search-q')).toBe('ISIL');
+    expect(await page.inputValue('#search-group')).toBe('al-nusra-front');
+    expect(await page.inputValue('#search-year')).toBe('2014');
+    expect(await page.inputValue('#search-sort')).toBe('date-desc');
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const e = eventById.get(id)!;
+      expect(e.groups).toContain('al-nusra-front');
+      expect(years(e)).toContain('2014');
+    }
+    const starts = ids.map((id) => eventById.get(id)!.date.start);
+    expect(starts).toEqual([...starts].sort().reverse());
+    await context.close();
+  });
+
+  it('works from the keyboard and announces results politely', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(site.url('search/'));
+    await page.waitForSelector('#dayline-search[data-ready]');
+    await page.focus('#search-q');
+    await page.keyboard.type('Manbij');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#dayline-search[data-state="done"]');
+    const status = page.locator('[data-search-status]');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.textContent()).toMatch(/event/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Manbij');
+    // Tab reaches the first result link after the form controls
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.matches('.search-result__title a') ?? false);
+    }
+    expect(reached).toBe(true);
+    await context.close();
+  });
+
+  it('explains itself without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url('search/'));
+    const text = page.locator('[data-nojs]');
+    expect(await text.isVisible()).toBe(true);
+    expect(await text.locator('a[href="/places/"]').count()).toBe(1);
+    expect(await text.locator('a[href="/groups/"]').count()).toBe(1);
+    await context.close();
+  });
+
+  /** Loads the search page on a cold cache, runs one query, and returns its cost. */
+  async function firstQuery(origin: string): Promise<{ ms: number; bytes: number; report: string }> {
+    const { context, page } = await freshPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const urls = new Map<string, string>();
+    const transferred = new Map<string, { url: string; bytes: number }>();
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => transferred.set(e.requestId, { url: urls.get(e.requestId) ?? '?', bytes: e.encodedDataLength }));
+    await page.goto(`${origin}/search/`);
+    await page.waitForSelector('#dayline-search[data-ready]');
+    const ms = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#search-q')!;
+      const root = document.getElementById('dayline-search')!;
+      const t0 = performance.now();
+      input.value = 'Manbij';
+      input.form!.requestSubmit();
+      await new Promise<void>((ok) => {
+        // results are shown as they arrive: the clock stops when the first one is on screen
+        const check = () => (root.dataset.shown && document.querySelector('.search-result') ? ok() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    });
+    await page.waitForSelector('#dayline-search[data-state="done"]');
+    await page.waitForTimeout(200); // let the last loadingFinished events arrive
+    await context.close();
+    const rows = [...transferred.values()];
+    return {
+      ms,
+      bytes: rows.reduce((n, r) => n + r.bytes, 0),
+      report: rows.map((r) => `${String(r.bytes).padStart(7)} ${new URL(r.url).pathname}`).join('\n'),
+    };
+  }
+
+  it('a first query on a cold cache transfers < 150 KB and shows results within 300 ms', { retry: 2 }, async () => {
+    const compressed = await serveCompressed(dist);
+    try {
+      const gz = await firstQuery(compressed.origin);
+      const raw = await firstQuery(site.origin);
+      console.log(
+        `search, first query on a cold cache: ${gz.ms.toFixed(0)} ms, ${(gz.bytes / 1024).toFixed(1)} KB gzip-served ` +
+          `(${(raw.bytes / 1024).toFixed(1)} KB uncompressed, ${raw.ms.toFixed(0)} ms)\n${gz.report}`,
+      );
+      expect(gz.bytes).toBeLessThan(150 * 1024);
+      expect(Math.min(gz.ms, raw.ms)).toBeLessThan(300);
+    } finally {
+      await compressed.close();
+    }
+  });
+});
