@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +22,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm|xml|manifest)|image\/svg)/;
 
 export interface StaticServerOptions {
   root: string;
@@ -56,8 +59,13 @@ export function startStaticServer(options: StaticServerOptions): Promise<Server>
       response.end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Compress text as any production static host does; readers' byte budgets assume it.
+    const compress = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(200, { 'Content-Type': type, Vary: 'Accept-Encoding', ...(compress ? { 'Content-Encoding': 'gzip' } : {}) });
+    const body = createReadStream(file);
+    if (compress) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
 
     function send404() {
       const notFound = join(root, '404.html');

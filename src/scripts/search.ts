@@ -116,7 +116,7 @@ async function main(root: HTMLElement) {
       return;
     }
     root.dataset.state = 'searching';
-    root.setAttribute('aria-busy', 'true');
+    list.setAttribute('aria-busy', 'true');
     sortSelect.value = effectiveSort(state);
     const { term, options } = pagefindArgs(state);
     performance.mark('dayline-search-start');
@@ -131,19 +131,26 @@ async function main(root: HTMLElement) {
     lastCounts = response.filters;
     fillFilterOptions(response.filters);
     const count = response.results.length;
+    list.removeAttribute('aria-busy');
     status.textContent = count === 0 ? s('none') : count === 1 ? s('one') : s('many', { count: numberFmt.format(count) });
-    root.removeAttribute('aria-busy');
     root.dataset.state = 'done';
   }
 
   async function showMore(seq: number, focusFirst: boolean) {
+    if (root.dataset.loading === String(seq)) return; // already loading this page
+    root.dataset.loading = String(seq);
     const slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+    current.shown += slice.length;
+    moreButton.hidden = current.results.length - current.shown <= 0;
     // Fetch every fragment at once, show each result as soon as it and those before it are in.
     const pending = slice.map((r) => r.data());
     let first: HTMLLIElement | undefined;
     for (const p of pending) {
       const d = await p;
-      if (seq !== searchSeq) return;
+      if (seq !== searchSeq) {
+        if (root.dataset.loading === String(seq)) delete root.dataset.loading;
+        return;
+      }
       const li = renderResult(d);
       list.append(li);
       if (!first) {
@@ -152,8 +159,7 @@ async function main(root: HTMLElement) {
         performance.mark('dayline-search-first');
       }
     }
-    current.shown += slice.length;
-    moreButton.hidden = current.results.length - current.shown <= 0;
+    delete root.dataset.loading;
     if (focusFirst && first) first.querySelector<HTMLAnchorElement>('a')?.focus();
   }
 

@@ -8,7 +8,6 @@ import {
   eventUrl,
   eventYears,
   foldScripts,
-  foldedWords,
   normaliseBase,
   openccConverters,
   SEARCH_LANGUAGE,
@@ -76,7 +75,7 @@ describe('buildSearchRecords', () => {
     const zh = ev((e) => e.lang === 'zh-Hans' && e.places.includes('manbij') && e.text.includes('伊斯蘭國'));
     const r = byId(zh.id);
     expect(r.content.startsWith(zh.text.replace(/\s+/g, ' ').trim())).toBe(true);
-    expect(r.content).toContain('伊斯兰'); // folded words of 伊斯蘭國
+    expect(r.content).toContain('伊斯兰国'); // converted copy of 伊斯蘭國
     expect(r.content).toContain('Manbij');
     expect(r.content).toContain('Menbij'); // alias
     expect(r.content).toContain('Islamic State of Iraq and the Levant');
@@ -87,18 +86,13 @@ describe('buildSearchRecords', () => {
     expect(re.content).toContain('伊斯蘭國');
   });
 
-  it('records the passage length so the client can tell the passage from the added words', () => {
+  it('records part lengths so the client can map excerpts back onto the passage', () => {
     const zh = ev((e) => e.lang === 'zh-Hans' && e.text.includes('伊斯蘭國'));
     const r = byId(zh.id);
-    expect(r.content.slice(0, Number(r.meta.parts))).toBe(zh.text);
-  });
-
-  it('lists the words of Chinese passages in the other script, once each', () => {
-    const words = foldedWords('伊斯蘭國完全控制了Manbij。伊斯蘭國', conv);
-    expect(words.join(' ')).toContain('伊斯兰');
-    expect(words.join(' ')).not.toContain('Manbij');
-    expect(new Set(words).size).toBe(words.length);
-    expect(foldedWords('ISIL captured Manbij', conv)).toEqual([]);
+    const lengths = r.meta.parts.split(',').map(Number);
+    expect(lengths.length).toBe(3); // as written (mixed scripts), simplified, traditional
+    expect(r.content.slice(0, lengths[0])).toBe(zh.text);
+    expect(r.content.slice(lengths[0] + 1, lengths[0] + 1 + lengths[1])).toBe(conv.toHans(zh.text));
   });
 
   it('sets filters, meta and a date sort key', () => {

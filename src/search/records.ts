@@ -91,25 +91,6 @@ export function foldScripts(text: string, conv: Converters): string[] {
   return out;
 }
 
-type WordSegmenter = { segment(input: string): Iterable<{ segment: string; isWordLike?: boolean }> };
-let zhSegmenter: WordSegmenter | undefined;
-
-/**
- * The words of a Chinese text as written in the other script (each once, only those that differ),
- * so that a query in either script finds the passage. A word list instead of a full converted copy
- * keeps index chunks and result fragments about 4× smaller for Chinese passages.
- */
-export function foldedWords(text: string, conv: Converters, segmenter?: WordSegmenter): string[] {
-  if (!CJK.test(text)) return [];
-  const seg = segmenter ?? (zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
-  const out = new Set<string>();
-  for (const { segment, isWordLike } of seg.segment(text)) {
-    if (isWordLike === false || !CJK.test(segment)) continue;
-    for (const v of [conv.toHans(segment), conv.toHant(segment)]) if (v !== segment) out.add(v);
-  }
-  return [...out];
-}
-
 /** Every way of writing an entity: names in all scripts, aliases, and the folded copies of both. */
 export function entityTerms(entity: Entity, conv: Converters): string[] {
   const raw = [entity.name.en, entity.name['zh-Hans'], entity.name['zh-Hant'], ...entity.aliases];
@@ -235,11 +216,12 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     const nameTerms: string[] = [];
     for (const id of [...event.places, ...event.groups]) for (const t of terms(id)) if (!nameTerms.includes(t)) nameTerms.push(t);
     // Pagefind collapses whitespace, so parts are normalised and joined by single spaces, and
-    // meta.parts records the passage's length: the client shows the passage as written (with the
-    // matched words) when the excerpt Pagefind picked lies in the folded words or the names.
-    const text = squash(event.text);
-    const texts = [text];
-    const content = [...foldScripts(text, conv), nameTerms.map(squash).join(' · ')].filter(Boolean).join(' ');
+    // meta.parts records their lengths: the client maps an excerpt found in a converted copy back
+    // onto the passage as written, and shows the passage itself when only a name matched.
+    // The passage in both Chinese scripts as whole copies (not a word list): Pagefind then segments
+    // both copies alike, so 伊斯兰国 and 伊斯蘭國 find exactly the same events.
+    const texts = foldScripts(squash(event.text), conv);
+    const content = [...texts, nameTerms.map(squash).join(' · ')].filter(Boolean).join(' ');
 
     const name = (id: string) => entityLabel(entityById.get(id), id);
     for (const id of event.places) push(labels.place, id, () => name(id));

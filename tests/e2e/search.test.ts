@@ -51,7 +51,7 @@ async function serveCompressed(root: string): Promise<{ origin: string; close():
 beforeAll(async () => {
   dist = process.env.DAYLINE_SITE_DIST
     ? resolve(ROOT, process.env.DAYLINE_SITE_DIST)
-    : buildSite({ dataDir, ...(dataDir === FIXTURE_DATA ? {} : { outDir: join(ROOT, 'test-results', 'site', 'dist-real') }) });
+    : buildSite({ dataDir, ...(dataDir === FIXTURE_DATA ? {} : { outDir: join(ROOT, 'test-results', 'site', 'dist-search-real') }) });
   if (!process.env.DAYLINE_SITE_DIST || !existsSync(join(dist, 'pagefind', 'pagefind.js'))) {
     await buildSearchIndex({ dataDir, distDir: dist, base: '/', verbose: false });
   }
@@ -81,7 +81,7 @@ async function allResultIds(page: Page): Promise<string[]> {
     if (!(await more.isVisible())) break;
     const before = await page.locator('.search-result').count();
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n && !document.getElementById('dayline-search')!.dataset.loading, before);
   }
   return page.$$eval('.search-result__title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
 }

@@ -219,13 +219,16 @@ function collectWords(text: string, c: Compiled): Candidate[] {
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])(${fullMonths})(?![\\p{L}\\d])`, f))) {
     // …or as the first month of a month range (April–July 2014).
     const startsRange = new RegExp(`^\\s*(?:${rangeWords})\\s*(?:${fullMonths})(?![\\p{L}])`, f).test(text.slice(m.index! + m[0].length));
-    if (!startsRange && phraseBefore(text, m.index!, monthContext, true) === undefined) continue;
+    const wholeText = text.trim() === m[0];
+    if (!startsRange && !wholeText && phraseBefore(text, m.index!, monthContext, true) === undefined) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { month: c.fullMonthIndex.get(m[1]!)! } });
   }
-  // Year alone, only after a word that makes it a time (In 2015, mid-2013); else it is a count.
+  // Year alone, only after a word that makes it a time (In 2015, mid-2013), or as the whole
+  // text (a heading "1944"); else it is a count.
   const yearContext = [...(res.yearContextWords ?? []), ...c.fuzzyIndex.keys()];
+  const alone = /^\s*\d{4}\s*$/.test(text);
   for (const m of text.matchAll(/(?<![\p{L}\d,.])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)/gu)) {
-    if (phraseBefore(text, m.index!, yearContext, true) === undefined) continue;
+    if (!alone && phraseBefore(text, m.index!, yearContext, true) === undefined) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { year: +m[1]! } });
   }
   // Seasons: the summer of 2014, in winter.

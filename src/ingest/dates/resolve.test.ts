@@ -25,7 +25,8 @@ describe('resolveMention', () => {
     expect(resolve('In early April', { before })).toEqual({ start: '2014-04-01', end: '2014-04-10', precision: 'month' });
     expect(resolve('By late May', { before })).toEqual({ start: '2014-05-21', end: '2014-05-31', precision: 'month' });
     expect(resolve('到2月中旬，', { before }, 'zh-Hans')).toEqual({ start: '2014-02-11', end: '2014-02-20', precision: 'month' });
-    expect(resolve('在2013年年初，', {}, 'zh-Hans')).toEqual({ start: '2013-01-01', end: '2013-04-30', precision: 'season' });
+    expect(resolve('在2013年年初，', {}, 'zh-Hans')).toEqual({ start: '2013-01-01', end: '2013-03-31', precision: 'season' });
+    expect(resolve('domination in mid-2013')).toEqual({ start: '2013-06-01', end: '2013-08-31', precision: 'season' });
   });
 
   it('infers a missing year from the dates around it', () => {

@@ -121,7 +121,12 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       const span = spanOf(date, year, res, month);
       if (!span) continue;
       let cost = costFrom(ctx.before ?? ctx.current, span, 1) + costFrom(ctx.after, span, 0.5);
-      if (ctx.headingYear !== undefined && yearOf(span.start) !== ctx.headingYear && yearOf(span.end) !== ctx.headingYear) cost += 90;
+      if (ctx.headingYear !== undefined) {
+        // Under a year heading a date belongs to that year unless its neighbours say otherwise
+        // (a December flashback at the top of the next year's section); never two years off.
+        const off = Math.min(Math.abs(yearOf(span.start) - ctx.headingYear), Math.abs(yearOf(span.end) - ctx.headingYear));
+        cost += off === 0 ? 0 : off === 1 ? 90 : 100_000;
+      }
       if (ctx.published && span.start > ctx.published) cost += 400;
       if (!ctx.before && !ctx.current && !ctx.after && ctx.period) cost += spanDistance(ctx.period, span);
       if (!best || cost < best.cost) best = { span, cost };

@@ -60,6 +60,8 @@ export interface DateResource {
   attributiveMarkers?: string[];
   /** 在<date>…之后: the rest of the clause ending in one of these makes the date a passing one. */
   afterClauseMarkers?: string[];
+  /** Longest subject (in characters) allowed before the preposition of a clause-initial date. */
+  maxSubjectChars?: number;
 }
 
 export type ResourceLanguage = 'en' | 'zh';

@@ -29,11 +29,26 @@ export const AgenciesFile = z.object({ agencies: z.array(ContentEntity) });
 export const AmbiguousFile = z.object({
   aliases: z.record(
     z.string(),
-    z.object({ ids: z.array(id).min(2), default: id.optional(), note: z.string().optional() }),
+    z.object({
+      ids: z.array(id).min(2),
+      default: id.optional(),
+      /** A compound name ("土叙边境", "俄叙联军") that names every one of `ids` at once. */
+      all: z.boolean().optional(),
+      note: z.string().optional(),
+    }),
   ),
 });
 export const OtherNamesFile = z.object({ names: z.record(z.string(), z.array(z.string().min(1))) });
 export const RulesFile = z.object({
+  governorate: z
+    .object({
+      note: z.string().optional(),
+      before: z.array(z.string()),
+      after: z.array(z.string()),
+      anaphora: z.array(z.string()),
+      joiners: z.array(z.string()),
+    })
+    .optional(),
   demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()) }),
   unknownNames: z.object({
     particles: z.array(z.string()),

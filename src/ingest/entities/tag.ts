@@ -1,9 +1,9 @@
 /** Tagging a passage with the places and armed groups it names. */
-import { foldName } from './fold.ts';
+import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
-import { OTHER, type Gazetteer, type GazetteerEntity } from './types.ts';
+import { OTHER, type Gazetteer, type GazetteerEntity, type Match } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 export interface Tags {
@@ -33,16 +33,24 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
     if (!found.includes(id)) found.push(id);
   };
 
-  for (const m of matches) {
+  const resolved = matches.map((m) => {
     let ids = m.ids.filter((id) => id !== OTHER);
-    if (!ids.length) continue;
     if (ids.length > 1) {
       const key = folded.lower.slice(m.start, m.end).replace(/ {2,}/g, ' ');
       const amb = gaz.ambiguous.get(key);
       const picked = ids.filter((id) => linked.has(id));
-      ids = picked.length ? picked : amb?.default ? [amb.default] : [];
+      if (!amb?.all) ids = picked.length ? picked : amb?.default ? [amb.default] : [];
     }
-    for (const id of ids) {
+    return ids;
+  });
+  const asGovernorate = governorateContext(gaz, folded, matches, resolved);
+
+  for (const [i, m] of matches.entries()) {
+    const ids = resolved[i]!;
+    if (!ids.length) continue;
+    for (let id of ids) {
+      const gov = asGovernorate.get(i);
+      if (gov && capitalOf(gaz).get(id) === gov) id = gov;
       const e = gaz.byId.get(id)!;
       if (e.type === 'agency') continue;
       if (demonymKinds.has(e.kind)) {
@@ -53,6 +61,9 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
         }
       }
       add(id);
+      // a place whose name embeds the name of a place it lies in names that place too:
+      // 阿勒颇老城 (the Old City of Aleppo) names Aleppo, 阿勒颇机场 names Aleppo
+      if (e.type === 'place') for (const a of embeddedAncestors(gaz, e, folded, m)) add(a);
     }
   }
 
@@ -68,4 +79,108 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
   return { places, groups };
+}
+
+const capitals = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** City id -> the governorate it is the capital of (a governorate named after it: Aleppo, Aleppo Governorate). */
+export function capitalOf(gaz: Gazetteer): Map<string, string> {
+  let map = capitals.get(gaz);
+  if (map) return map;
+  map = new Map();
+  for (const c of gaz.places) {
+    const g = c.parent ? gaz.byId.get(c.parent) : undefined;
+    if (!g || g.kind !== 'governorate' || c.kind === 'governorate') continue;
+    const govNames = namesOf(g).map((n) => foldName(n).lower);
+    const named = namesOf(c)
+      .map((n) => foldName(n).lower)
+      .some((n) => govNames.some((gn) => gn.length > n.length && gn.startsWith(n) && !isLatinWordChar(gn[n.length])));
+    if (named) map.set(c.id, g.id);
+  }
+  capitals.set(gaz, map);
+  return map;
+}
+
+const SENTENCE_END = /[.。;；!?！？]/;
+const CITY_WORD = /(^city of | city$|市$|城$)/;
+
+/**
+ * Matches (by index) whose capital-city name stands for its governorate here, with that
+ * governorate: see rules.json `governorate`. A name spelled as the city ("Aleppo city", 阿勒颇市)
+ * is never read as the governorate.
+ */
+function governorateContext(gaz: Gazetteer, f: Folded, matches: Match[], resolved: string[][]): Map<number, string> {
+  const out = new Map<number, string>();
+  const rules = gaz.rules.governorate;
+  if (!rules) return out;
+  const capital = capitalOf(gaz);
+  const s = f.lower;
+  const norm = (x: string) => foldName(x).lower;
+  const before = rules.before.map(norm);
+  const after = rules.after.map(norm);
+  const joiners = new Set(rules.joiners.map(norm));
+  const govOf = (i: number): string | undefined => {
+    const span = s.slice(matches[i]!.start, matches[i]!.end);
+    if (CITY_WORD.test(span)) return undefined;
+    for (const id of resolved[i]!) if (capital.has(id)) return capital.get(id);
+    return undefined;
+  };
+  const isPlace = (i: number) => resolved[i]!.some((id) => gaz.byId.get(id)?.type === 'place');
+  const endsWithPhrase = (text: string, p: string) =>
+    text.endsWith(p) && !(isLatinWordChar(p[0]) && isLatinWordChar(text[text.length - p.length - 1]));
+  const startsWithPhrase = (text: string, p: string) =>
+    text.startsWith(p) && !(isLatinWordChar(p[p.length - 1]) && isLatinWordChar(text[p.length]));
+
+  // runs of place names joined by list words ("Idlib and Latakia", "阿勒颇和伊德利卜")
+  const runs: number[][] = [];
+  for (let i = 0; i < matches.length; i++) {
+    if (!isPlace(i)) continue;
+    const last = runs.at(-1);
+    const prev = last?.at(-1);
+    const between = prev === undefined ? '' : s.slice(matches[prev]!.end, matches[i]!.start).trim().replace(/ {2,}/g, ' ');
+    if (last && prev === i - 1 && joiners.has(between)) last.push(i);
+    else runs.push([i]);
+  }
+  for (const run of runs) {
+    const first = matches[run[0]!]!;
+    const last = matches[run.at(-1)!]!;
+    const pre = s.slice(Math.max(0, first.start - 40), first.start).trimEnd();
+    const post = s.slice(last.end, last.end + 40).trimStart();
+    const context =
+      before.some((p) => endsWithPhrase(pre, p)) ||
+      after.some((p) => startsWithPhrase(post, p));
+    if (!context) continue;
+    for (const i of run) {
+      const gov = govOf(i);
+      if (gov) out.set(i, gov);
+    }
+  }
+
+  // "... the province": the nearest place named before it in the same sentence
+  for (const phrase of rules.anaphora.map(norm)) {
+    for (let at = s.indexOf(phrase); at >= 0; at = s.indexOf(phrase, at + 1)) {
+      const end = at + phrase.length;
+      if (isLatinWordChar(phrase[0]) && isLatinWordChar(s[at - 1])) continue;
+      if (isLatinWordChar(phrase[phrase.length - 1]) && isLatinWordChar(s[end])) continue;
+      if (matches.some((m) => m.start < end && m.end > at)) continue;
+      let j = -1;
+      for (let i = 0; i < matches.length && matches[i]!.end <= at; i++) if (isPlace(i)) j = i;
+      if (j < 0 || SENTENCE_END.test(s.slice(matches[j]!.end, at))) continue;
+      const gov = govOf(j);
+      if (gov) out.set(j, gov);
+    }
+  }
+  return out;
+}
+
+/** Places that `e` lies in (its parent chain) whose own name is spelled inside the matched name. */
+function embeddedAncestors(gaz: Gazetteer, e: GazetteerEntity, f: Folded, m: Match): string[] {
+  const span: Folded = { text: f.text.slice(m.start, m.end), lower: f.lower.slice(m.start, m.end), aligned: true };
+  const out: string[] = [];
+  const seen = new Set<string>([e.id]);
+  for (let p = e.parent ? gaz.byId.get(e.parent) : undefined; p && !seen.has(p.id); p = p.parent ? gaz.byId.get(p.parent) : undefined) {
+    seen.add(p.id);
+    if (p.type === 'place' && namesOf(p).some((n) => aliasOccurs(span, n))) out.push(p.id);
+  }
+  return out;
 }

@@ -23,11 +23,19 @@ export interface AmbiguousAlias {
   ids: string[];
   /** Used when no wiki link in the passage picks one of `ids`; none = leave untagged. */
   default?: string;
+  /** A compound name ("土叙边境" = the Turkish-Syrian border, "俄叙联军" = the Russian and Syrian
+   * forces together): it names every one of `ids`, so all are tagged. */
+  all?: boolean;
   note?: string;
 }
 
 /** Language knowledge used by the tagger, as data (content/entities/rules.json). */
 export interface Rules {
+  /** When a governorate's capital city names the governorate ("Idlib and Latakia provinces", "the
+   * eastern countryside of Der-Ezzor", "In Aleppo, fighting raged throughout the province"): phrases
+   * just `before` or just `after` the name (shared along a list of names linked by `joiners`), or an
+   * `anaphora` later in the same sentence referring back to the nearest place named before it. */
+  governorate?: { note?: string; before: string[]; after: string[]; anaphora: string[]; joiners: string[] };
   /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a
    * demonym or nationality ("突尼斯籍", "土耳其人"), not a mention of the place. */
   demonym: { kinds: string[]; suffixes: string[] };

@@ -33,6 +33,8 @@ export interface ClassifiedMention {
   segmentStart?: number;
   /** Start of the sentence holding the mention. */
   sentenceStart: number;
+  /** Why an embedded mention is not an anchor. */
+  reason?: 'parenthetical' | 'passing' | 'modifier' | 'definition' | 'position';
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -173,9 +175,12 @@ function inDefinition(text: string, clause: number, m: DateMention, t: LanguageT
   if (copulas.length === 0) return false;
   let lead = text.slice(clause, m.start);
   for (const w of t.res.copulaNotIn ?? []) lead = lead.split(w).join('');
-  if (!copulas.some((c) => lead.includes(c))) return false;
+  if (!t.hasWord(lead, copulas)) return false;
+  // Where the language marks a noun's qualifier (…开始的冲突), require that mark after the date.
+  const markers = t.res.attributiveMarkers ?? [];
+  if (markers.length === 0) return true;
   const rest = /^[^，。；,;]*/u.exec(text.slice(m.end))![0];
-  return (t.res.attributiveMarkers ?? []).some((a) => rest.includes(a));
+  return markers.some((a) => rest.includes(a));
 }
 
 /** Does the mention read as its sentence's time adverbial (rule 4)? */
@@ -198,10 +203,8 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
     if (t.wordEdge && days > 0) return true;
     return prepositionBefore;
   }
-  if (m.kind === 'weekday') {
-    if (/^['’]s/.test(after)) return false;
-    return true;
-  }
+  // A weekday dates its sentence even as a possessive ("claimed Thursday's car bomb").
+  if (m.kind === 'weekday') return true;
   if (prepositionBefore || opener) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
   return false;
@@ -240,26 +243,42 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     if (m.invalid) return { ...base, role: 'invalid' };
     if (m.kind === 'relative' && m.relative?.same) return { ...base, role: 'same' };
     const clause = clauseStart(text, sentenceStart, m.start, t);
-    if (insideParentheses(text, sentenceStart, m.start) || inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded' };
+    if (insideParentheses(text, sentenceStart, m.start)) return { ...base, role: 'embedded', reason: 'parenthetical' };
+    if (inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded', reason: 'passing' };
     // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.
-    if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded' };
-    if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded' };
+    if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded', reason: 'passing' };
+    if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded', reason: 'modifier' };
     const hasAnchor = anchoredSentences.has(sentenceStart);
     if (onlyPrefixesBefore(text.slice(clause.start, m.start), t)) {
       anchoredSentences.add(sentenceStart);
       const segmentStart = hasAnchor ? (clause.connectorAt ?? clause.start) : sentenceStart;
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, segmentStart) };
     }
-    if (!hasAnchor && isAdverbial(text, m, t) && !inDefinition(text, clause.start, m, t)) {
+    if (!hasAnchor && isAdverbial(text, m, t)) {
+      if (inDefinition(text, sentenceStart, m, t)) return { ...base, role: 'embedded', reason: 'definition' };
       anchoredSentences.add(sentenceStart);
       return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
     }
     const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && m.relative?.days !== undefined);
-    if (hasAnchor && t.wordEdge && dayPrecise && clause.connectorAt !== undefined && endsClause(text, m, t)) {
+    if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m, t)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
-    return { ...base, role: 'embedded' };
+    if (hasAnchor && m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) {
+      return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
+    }
+    return { ...base, role: 'embedded', reason: 'position' };
   });
+}
+
+/** 反對派在10月…: a short subject, then a preposition, then the date. */
+function shortSubjectBefore(lead: string, t: LanguageTools): boolean {
+  const max = t.res.maxSubjectChars ?? 0;
+  if (max === 0) return false;
+  const trimmed = lead.replace(CITATION, '').trim();
+  const preposition = t.res.adverbialPrepositions.find((p) => trimmed.endsWith(p));
+  if (!preposition) return false;
+  const subject = trimmed.slice(0, trimmed.length - preposition.length);
+  return subject.length > 0 && subject.length <= max && /^[\p{Script=Han}]+$/u.test(subject);
 }
 
 function skipSpace(text: string, pos: number): number {

@@ -126,7 +126,7 @@ describe('segmentEvents', () => {
     ).toEqual([
       '2014-01-03 Insurgents and protesters rallied on Friday against the Islamic State.',
       '2014-01-02 The ISIS started the chain of events on Thursday when it tried to take Atareb.',
-      '2014-01-04 ISIS has claimed Thursday’s car bomb in a Beirut suburb.',
+      '2014-01-02 ISIS has claimed Thursday’s car bomb in a Beirut suburb.',
       '2013-10-01..2013-10-31 In October, the Council said it would not attend.',
     ]);
   });

@@ -61,12 +61,6 @@ function sameDate(a: EventDate | undefined, b: EventDate): boolean {
   return !!a && a.start === b.start && a.end === b.end;
 }
 
-/** `outer` covers `inner` and is coarser: a sentence-level mention of it is a summary, not a move. */
-function coversCoarser(outer: EventDate, inner: EventDate | undefined): boolean {
-  if (!inner) return false;
-  return outer.start <= inner.start && outer.end >= inner.end && (outer.start !== inner.start || outer.end !== inner.end);
-}
-
 /** A span of days ending on the current day and starting before it: a look back, not a move. */
 function isLookBack(date: EventDate, current: EventDate | undefined): boolean {
   if (!current || current.precision !== 'day' || date.precision !== 'day') return false;
@@ -175,6 +169,8 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       while (openHeadings.length && openHeadings[openHeadings.length - 1]!.level >= level) openHeadings.pop();
       const year = list.find((m) => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid)?.date?.year;
       openHeadings.push({ level, year });
+      // Entering a section for another year: that year's start is the date read "before".
+      if (year !== undefined && (!before || yearOf(before.start) !== year)) before = { start: `${String(year).padStart(4, '0')}-01-01`, end: `${String(year).padStart(4, '0')}-01-01` };
       if (governingLevel === undefined || level <= governingLevel) {
         governing = undefined;
         governingLevel = undefined;
@@ -232,8 +228,18 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
     const base = governing ?? current;
     let cursor = base;
     const segments: { start: number; date: EventDate }[] = [];
+    const anchoredSentences = new Set(classified.filter((c) => c.role === 'anchor').map((c) => c.sentenceStart));
     for (const c of classified) {
       const m = c.mention;
+      // With no date at all before it (a lead, a background paragraph), a sentence is dated by the
+      // date it mentions, even in passing or in parentheses; a year that only names something
+      // (2011年利比亚革命) does not count.
+      if (c.role === 'embedded' && c.reason !== 'modifier' && !cursor && m.kind === 'absolute' && !anchoredSentences.has(c.sentenceStart)) {
+        c.role = 'anchor';
+        c.rule = 'sentence';
+        c.segmentStart = c.sentenceStart;
+        anchoredSentences.add(c.sentenceStart);
+      }
       if (c.role === 'invalid') {
         warn(block, m.start, `impossible date "${m.expression}" (${m.invalid}); not used as a date`);
         continue;
@@ -254,8 +260,6 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
           warn(block, m.start, `could not place "${m.expression}" in time; not used as a date`);
         } else if (!sane(date)) {
           warn(block, m.start, `"${m.expression}" resolves to ${date.start}, outside the years this source covers; not used as a date`);
-        } else if (c.rule === 'sentence' && coversCoarser(date, cursor)) {
-          // "… in January 2014 …" inside a day's report summarises, it does not move the story.
         } else {
           if (c === own) lineDate = date;
           const start = c.segmentStart ?? c.sentenceStart;

@@ -53,7 +53,9 @@ describe('spot checks on the real sources', () => {
     expect(dateOf('000', '而在该地在之前一天的晚上')).toBe('2014-01-05');
     expect(dateOf('000', '27日至29日')).toBe('2014-01-27..2014-01-29');
     expect(dateOf('000', '在2013年11月後期')).toBe('2013-11-21..2013-11-30');
-    expect(run('000').result.undated[0]!.firstWords).toMatch(/^叙利亚反对派和伊斯蘭國的冲突/);
+    // The lead and the background have no date before them: their own mentions date them.
+    expect(dateOf('000', '叙利亚反对派和伊斯蘭國的冲突')).toBe('2014-01-01..2014-01-10');
+    expect(dateOf('000', '敘利亞反对派与伊斯蘭國之间的关系自从')).toBe('2013-09-18');
   });
 
   it('en reversed scrape: read in story order with years from context', () => {
