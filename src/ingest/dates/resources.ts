@@ -62,6 +62,8 @@ export interface DateResource {
   afterClauseMarkers?: string[];
   /** Longest subject (in characters) allowed before the preposition of a clause-initial date. */
   maxSubjectChars?: number;
+  /** A paragraph ending with one of these asks, it does not report: no date is carried into it. */
+  questionMarks?: string[];
 }
 
 export type ResourceLanguage = 'en' | 'zh';

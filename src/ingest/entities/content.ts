@@ -47,8 +47,10 @@ export const RulesFile = z.object({
       after: z.array(z.string()),
       anaphora: z.array(z.string()),
       joiners: z.array(z.string()),
+      locatives: z.array(z.string()),
     })
     .optional(),
+  namedInside: z.object({ note: z.string().optional(), kinds: z.array(z.string()) }).optional(),
   demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()) }),
   unknownNames: z.object({
     particles: z.array(z.string()),

@@ -1,5 +1,5 @@
 export { loadGazetteer, namesOf } from './load.ts';
-export { tagText, type Tags } from './tag.ts';
+export { capitalOf, tagText, type Tags } from './tag.ts';
 export { findUnknownNames } from './unknown.ts';
 export { buildEntityRecords } from './records.ts';
 export { resolveLink } from './links.ts';

@@ -63,7 +63,7 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
       add(id);
       // a place whose name embeds the name of a place it lies in names that place too:
       // 阿勒颇老城 (the Old City of Aleppo) names Aleppo, 阿勒颇机场 names Aleppo
-      if (e.type === 'place') for (const a of embeddedAncestors(gaz, e, folded, m)) add(a);
+      if (e.type === 'place' && gaz.rules.namedInside?.kinds.includes(e.kind)) for (const a of embeddedAncestors(gaz, e, folded, m)) add(a);
     }
   }
 
@@ -119,6 +119,7 @@ function governorateContext(gaz: Gazetteer, f: Folded, matches: Match[], resolve
   const before = rules.before.map(norm);
   const after = rules.after.map(norm);
   const joiners = new Set(rules.joiners.map(norm));
+  const locatives = rules.locatives.map(norm);
   const govOf = (i: number): string | undefined => {
     const span = s.slice(matches[i]!.start, matches[i]!.end);
     if (CITY_WORD.test(span)) return undefined;
@@ -166,6 +167,8 @@ function governorateContext(gaz: Gazetteer, f: Folded, matches: Match[], resolve
       let j = -1;
       for (let i = 0; i < matches.length && matches[i]!.end <= at; i++) if (isPlace(i)) j = i;
       if (j < 0 || SENTENCE_END.test(s.slice(matches[j]!.end, at))) continue;
+      const lead = s.slice(Math.max(0, matches[j]!.start - 20), matches[j]!.start).trimEnd();
+      if (!locatives.some((p) => endsWithPhrase(lead, p))) continue;
       const gov = govOf(j);
       if (gov) out.set(j, gov);
     }

@@ -34,8 +34,11 @@ export interface Rules {
   /** When a governorate's capital city names the governorate ("Idlib and Latakia provinces", "the
    * eastern countryside of Der-Ezzor", "In Aleppo, fighting raged throughout the province"): phrases
    * just `before` or just `after` the name (shared along a list of names linked by `joiners`), or an
-   * `anaphora` later in the same sentence referring back to the nearest place named before it. */
-  governorate?: { note?: string; before: string[]; after: string[]; anaphora: string[]; joiners: string[] };
+   * `anaphora` later in the same sentence referring back to the nearest place named before it, when
+   * that name follows one of `locatives` ("In Aleppo, fighting raged throughout the province"). */
+  governorate?: { note?: string; before: string[]; after: string[]; anaphora: string[]; joiners: string[]; locatives: string[] };
+  /** Places of these kinds whose name spells a place they lie in name that place too (阿勒颇老城 → Aleppo). */
+  namedInside?: { note?: string; kinds: string[] };
   /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a
    * demonym or nationality ("突尼斯籍", "土耳其人"), not a mention of the place. */
   demonym: { kinds: string[]; suffixes: string[] };

@@ -322,7 +322,10 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
     };
 
     const noDateReason = 'before the first date of the source';
-    if (segments.length === 0) {
+    const asks = (loadDateResource(lang).questionMarks ?? []).some((q) => text.trimEnd().endsWith(q));
+    if (segments.length === 0 && asks) {
+      cut(0, text.length, undefined, 'a question, not a reported event');
+    } else if (segments.length === 0) {
       cut(0, text.length, base, noDateReason);
     } else {
       if (segments[0]!.start > 0) cut(0, segments[0]!.start, base, noDateReason);
