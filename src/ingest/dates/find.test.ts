@@ -123,3 +123,24 @@ describe('findDateMentions, Chinese', () => {
     expect(one('2月30日，', 'zh-Hans').invalid).toMatch(/does not exist/);
   });
 });
+
+describe('findDateMentions, relative months and years', () => {
+  it('reads month and year offsets, and a year word before a month', () => {
+    expect(one('A month later, talks resumed').relative).toEqual({ months: 1 });
+    expect(one('the following year, x').relative).toEqual({ years: 1 });
+    expect(one('次年3月，战线趋于稳定。', 'zh-Hans')).toMatchObject({ expression: '次年3月', date: { month: 3, yearOffset: 1 } });
+    expect(one('on the 4th of July 1776').date).toEqual({ year: 1776, month: 7, day: 4 });
+    expect(one('1944').date).toEqual({ year: 1944 });
+    expect(one('the offensive (April–July 2014)')).toMatchObject({ date: { year: 2014, month: 4 }, rangeEnd: { year: 2014, month: 7 } });
+  });
+});
+
+describe('findDateMentions, year ranges and decades', () => {
+  it('reads year ranges but not counts', () => {
+    expect(one('Between 1941 and 1945, the war')).toMatchObject({ date: { year: 1941 }, rangeEnd: { year: 1945 } });
+    expect(one('during the 1941–45 war')).toMatchObject({ date: { year: 1941 }, rangeEnd: { year: 1945 } });
+    expect(one('1941年至1945年', 'zh-Hans')).toMatchObject({ date: { year: 1941 }, rangeEnd: { year: 1945 } });
+    expect(expressions('between 1500 and 2000 fighters')).toEqual([]);
+    expect(one('since the 1960s.').date).toEqual({ year: 1960, decade: true });
+  });
+});

@@ -19,6 +19,8 @@ export interface PartialDate {
   season?: number;
   /** Year given relative to the narrative's year (次年3月 = +1). */
   yearOffset?: number;
+  /** The year starts a decade that is meant as a whole (the 1960s, 1960年代). */
+  decade?: boolean;
 }
 
 export type MentionKind = 'absolute' | 'relative' | 'weekday';
@@ -127,19 +129,10 @@ function compile(lang: ResourceLanguage): Compiled {
 
 // ---------- candidate collection ----------
 
-interface Candidate extends DateMention {
-  /** An opener word (between, 从) written just before: allows `and`-ranges. */
-  opener?: boolean;
-}
+type Candidate = DateMention;
 
 function add(list: Candidate[], text: string, start: number, end: number, fields: Omit<DateMention, 'start' | 'end' | 'expression'>): void {
   list.push({ start, end, expression: text.slice(start, end), ...fields });
-}
-
-/** The word just before `pos` (lower-cased), skipping spaces. */
-function wordBefore(text: string, pos: number): string {
-  const m = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, pos - 30), pos));
-  return m ? m[1]!.toLowerCase() : '';
 }
 
 /** A listed word/phrase (case-insensitive) ending right before `pos`, spaces allowed; returns its start. */
@@ -231,6 +224,21 @@ function collectWords(text: string, c: Compiled): Candidate[] {
     if (!alone && phraseBefore(text, m.index!, yearContext, true) === undefined) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { year: +m[1]! } });
   }
+  // Year ranges: between 1941 and 1945, from 1941 to 1945, 1941–45 (not counts: 1500–2000 men).
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d,.])(?:(between|from)\\s+)?(1[5-9]\\d\\d|20\\d\\d)\\s*(–|—|-|to|and|until|through)\\s*(\\d{4}|\\d{2})(?![\\d%]|,\\d)(\\s+[a-z]+)?`, 'giu'))) {
+    const first = +m[2]!;
+    const last = m[4]!.length === 2 ? Math.floor(first / 100) * 100 + +m[4]! : +m[4]!;
+    if (last <= first || last - first > 30) continue;
+    if (/^(?:and|to)$/i.test(m[3]!) && !m[1]) continue;
+    const next = m[5]?.trim() ?? '';
+    if (next.length > 3 && next.endsWith('s') && !['was', 'has', 'its', 'this'].includes(next)) continue; // 1500 and 2000 fighters
+    const end = m.index! + m[0].length - (m[5]?.length ?? 0);
+    add(out, text, m.index!, end, { kind: 'absolute', date: { year: first }, rangeEnd: { year: last } });
+  }
+  // Decades: the 1960s.
+  for (const m of text.matchAll(/(?<![\p{L}\d])(?:the\s+)?(1[5-9]\d0|20\d0)(?:'s|s)(?![\p{L}])/gu)) {
+    add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { year: +m[1]!, decade: true } });
+  }
   // Seasons: the summer of 2014, in winter.
   const seasonWords = alternation([...c.seasonIndex.keys()]);
   const links = alternation(res.seasonLinks ?? []);
@@ -307,6 +315,10 @@ function collectUnits(text: string, c: Compiled): Candidate[] {
     const date: PartialDate = { year: +m[1]! };
     if (m[2]) date.fuzzy = c.fuzzyIndex.get(m[2].toLowerCase());
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date });
+  }
+  // Decades: 1960年代.
+  for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{3}0)\\s*(?:${yearU})代`, 'gu'))) {
+    add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { year: +m[1]!, decade: true } });
   }
   // Day alone: 27日至29日, 在15日. Only with the plain day unit (46号基地 is a base).
   for (const m of text.matchAll(new RegExp(`(?<![\\d${numeral}月])(\\d{1,2})\\s*(?:${dayOnlyU})`, 'gu'))) {
@@ -441,5 +453,5 @@ export function findDateMentions(text: string, lang: Lang | ResourceLanguage): D
   attachFuzzyBefore(normalised, mentions, c);
   mentions = attachRelativeYears(normalised, mentions);
   mentions = joinRanges(normalised, mentions, c);
-  return mentions.map(({ opener: _opener, ...m }) => ({ ...m, expression: text.slice(m.start, m.end) }));
+  return mentions.map((m) => ({ ...m, expression: text.slice(m.start, m.end) }));
 }

@@ -51,6 +51,7 @@ export function spanOf(date: PartialDate, year: number, res: DateResource, month
   }
   if (month === undefined) {
     if (date.day !== undefined) return undefined;
+    if (date.decade) return { start: isoDay(year, 1, 1), end: isoDay(year + 9, 12, 31), precision: 'year' };
     if (fuzzy) {
       const [from, to] = fuzzy.months;
       return { start: isoDay(year, from, 1), end: isoDay(year, to, daysInMonth(year, to)), precision: 'season' };

@@ -60,6 +60,8 @@ export interface DateResource {
   attributiveMarkers?: string[];
   /** 在<date>…之后: the rest of the clause ending in one of these makes the date a passing one. */
   afterClauseMarkers?: string[];
+  /** Words later in the date's clause that make it a passing mention (…以来). */
+  passingLaterInClause?: string[];
   /** Longest subject (in characters) allowed before the preposition of a clause-initial date. */
   maxSubjectChars?: number;
   /** A paragraph ending with one of these asks, it does not report: no date is carried into it. */

@@ -229,3 +229,57 @@ describe('performance', () => {
     expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
+
+describe('coverage hard cases', () => {
+  const tag = (text: string) => tagText(gaz, text, []);
+
+  it('reads a capital as its governorate in a governorate context', () => {
+    expect(tag('ISIL fully retreated from Idlib and Latakia provinces.').places).toEqual(['idlib-governorate', 'latakia-governorate']);
+    expect(tag('groups attacked ISIL in the governorates of Aleppo and Idlib.').places).toEqual(['aleppo-governorate', 'idlib-governorate']);
+    expect(tag('withdrawn from the eastern province of Deir ez-Zor, including the city of Deir ez-Zor.').places).toEqual(['deir-ez-zor-governorate', 'deir-ez-zor']);
+    expect(tag('rebels retreated to Al-Sor town in the eastern countryside of Der-Ezzor.').places).toEqual(['al-sor', 'deir-ez-zor-governorate']);
+    expect(tag('In the Idlib village of Kafr Takharim, ISIL opened fire.').places).toEqual(['idlib-governorate', 'kafr-takharim']);
+    expect(tag('In Aleppo, fighting raged throughout the province.').places).toEqual(['aleppo-governorate']);
+    expect(tag('在阿勒颇，战斗在全省范围内展开').places).toEqual(['aleppo-governorate']);
+    expect(tag('在伊德利卜的乡村地区').places).toEqual(['idlib-governorate']);
+    expect(tag('the town of Azaz in Northern Aleppo').places).toEqual(['azaz', 'aleppo-governorate']);
+    // not a governorate context
+    expect(tag('fighting in Aleppo and Idlib').places).toEqual(['aleppo', 'idlib']);
+    expect(tag('rebels besieged Aleppo city and Idlib province').places).toEqual(['aleppo', 'idlib-governorate']);
+    expect(tag('ISIL had won the battle for Ar-Raqqah capturing most of the province and the provincial capital.').places).toEqual(['raqqa']);
+    expect(tag('在阿勒颇市及其郊外').places).toEqual(['aleppo']);
+  });
+
+  it('tags the place a district or landmark is named after, but not for airports', () => {
+    expect(tag('政府军占领了三个位于阿勒颇老城的基督徒社区').places).toEqual(['aleppo-old-city', 'aleppo']);
+    expect(tag('在阿勒颇国际机场发生多次交火').places).toEqual(['aleppo-international-airport']);
+    expect(tag('这座基地位于阿勒颇机场附近').places).toEqual(['aleppo-international-airport']);
+    expect(tag('rebel forces captured the Quneitra border crossing').places).toEqual(['quneitra-crossing', 'quneitra']);
+  });
+
+  it('knows the spellings of bases and neighbourhoods met in the sources', () => {
+    for (const t of ['Menagh空军基地', 'Minagh空军基地', 'Minakh空军基地', 'Mennagh军事基地', 'Menagh military airport']) expect(tag(t).places).toEqual(['menagh-airbase']);
+    for (const t of ['Jirah基地', 'Al-Jarah军用机场', 'the Al-Jarah military airport']) expect(tag(t).places).toEqual(['al-jarrah-airbase']);
+    for (const t of ['al-Nayrab军用机场', 'Nayrab机场', 'Nairab基地']) expect(tag(t).places).toEqual(['nayrab-airbase']);
+    expect(tag('Kweires军用机场').places).toEqual(['kweires-airbase']);
+    expect(tag('摆放在Al-Hassan清真寺的宣礼塔').places).toEqual(['al-hassan-mosque']);
+    expect(tag('试图从Matahen一侧攻占该地').places).toEqual(['matahen']);
+    expect(tag('卡斯泰洛路').places).toEqual(['castillo-road']);
+  });
+
+  it('reads neighbouring countries from border phrases', () => {
+    expect(tag('near the Turkish border').places).toEqual(['turkey']);
+    expect(tag('a mile and a half from the Turkish-Syrian border').places).toEqual(['turkey']);
+    expect(tag('靠近土叙边境的Bsartoun').places).toEqual(['turkey', 'bsartoun']);
+    expect(tag('toward the Iraqi border').places).toEqual(['iraq']);
+    expect(tag('between Jordanian border and the Syrian al-Badia').places).toContain('jordan');
+    expect(tag('呼吁叙境内的反对派之间停止战斗').places).toEqual(['syria']);
+    expect(tag('Turkish news photographer').places).toEqual([]);
+  });
+
+  it('tags both parties of a compound name', () => {
+    expect(tag('俄敘聯軍於9月發起另一次攻勢').groups.sort()).toEqual(['russian-armed-forces', 'syrian-government']);
+    expect(tag('the Ar-Raqqah Rebels Brigade').groups).toEqual(['liwa-thuwwar-al-raqqa']);
+    expect(tag('the Qadisya Brigade').groups).toEqual(['qadisiyah-brigade']);
+  });
+});

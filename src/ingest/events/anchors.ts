@@ -13,10 +13,15 @@
  *     when it reads as the sentence's time adverbial: after a preposition ("… on 2 February.",
  *     "在1月18日的冲突中"), or a forward relative phrase ("re-entered the camp the following day");
  *     the passage starts at its sentence, so a date written at the end still dates the sentence;
- *  5. in a sentence that already has an anchor, a day-precise date ending a clause that starts
- *     with a connective ("… and completely secured Darkush the following day.") is an anchor
- *     (`clause-final`): the passage starts at the connective;
- *  6. everything else is `embedded`.
+ *  5. in a sentence that already has an anchor, a later clause starting with a connective gets
+ *     its own passage (`clause-final`, starting at the connective) when its date is day-precise
+ *     and ends the clause ("… and completely secured Darkush the following day.") or follows a
+ *     preposition ("… but clashes started in late July 2011"); in Chinese, a later clause whose
+ *     date follows a short subject and a preposition (…，反對派在10月發起反攻) starts one too;
+ *  6. everything else is `embedded` (with the reason, so the segmenter can still use the date of
+ *     a sentence that has nothing before it: see segment.ts).
+ * Vague offsets (几天之后, a few days later) move the story only from the start of a clause; a
+ * vague look back (几天前) never does.
  */
 import type { DateMention } from '../dates/find.ts';
 import { loadDateResource, type DateResource } from '../dates/resources.ts';
@@ -164,6 +169,7 @@ function inPassing(text: string, clause: number, m: DateMention, t: LanguageTool
     return true;
   }
   const rest = /^[^，。；,;!?！？]*/u.exec(text.slice(m.end))![0].replace(CITATION, '').trim();
+  if ((t.res.passingLaterInClause ?? []).some((w) => rest.includes(w))) return true;
   const prepositioned = t.res.adverbialPrepositions.some((p) => trimmed.endsWith(p));
   if (prepositioned && rest.length > 0 && (t.res.afterClauseMarkers ?? []).some((w) => rest.endsWith(w))) return true;
   return false;
@@ -211,9 +217,9 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
 }
 
 /** True when nothing but citations and punctuation follows the mention up to its clause's end. */
-function endsClause(text: string, m: DateMention, t: LanguageTools): boolean {
+function endsClause(text: string, m: DateMention): boolean {
   const after = text.slice(m.end).replace(CITATION, '');
-  return /^\s*(?:[.,;!?。，；！？]|$)/u.test(after) && !t.separatorChars.test('');
+  return /^\s*(?:[.,;!?。，；！？]|$)/u.test(after);
 }
 
 /** Year-only mentions in Chinese are anchors only as adverbials (2015年，/在2015年); 2012年阿勒颇省冲突 names a conflict. */
@@ -260,7 +266,7 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
       return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
     }
     const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && m.relative?.days !== undefined);
-    if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m, t)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
+    if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
     if (hasAnchor && m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) {

@@ -182,4 +182,10 @@ describe('segmentEvents', () => {
     const result = segmentEvents([para('2012年10月14日，清真寺遭受了破坏。'), para('这座清真寺遭受了自1822年地震以来最大规模的破坏。据信是一架战斗机在15日中彈击落。')], zh);
     expect(result.drafts.map((d) => d.date.start)).toEqual(['2012-10-14', '2012-10-14', '2012-10-15']);
   });
+
+  it('carries no date into a paragraph that only asks a question', () => {
+    const result = segmentEvents([para('On 3 January 2014, rebels rallied.'), para('But does this mean a showdown between the factions?')], en);
+    expect(result.drafts.map((d) => d.text)).toEqual(['On 3 January 2014, rebels rallied.']);
+    expect(result.undated).toEqual([{ line: 3, firstWords: 'But does this mean a showdown between the factions?', reason: 'a question, not a reported event' }]);
+  });
 });

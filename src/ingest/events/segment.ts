@@ -1,11 +1,22 @@
 /**
  * The segmenter: a source's blocks in, dated passages (draft events) out.
  *
- * An event starts at every anchor (see anchors.ts) that moves the narrative to another date, from
- * the start of the sentence or clause that holds it, and runs to the next such anchor or the end
- * of its paragraph. A paragraph with no anchor continues the date before it (in story order); a
- * date line governs the paragraphs below it until the next date line or heading. Text before the
- * first date of a source (lead, background) is reported as undated, never dropped.
+ * - Story order: a document whose day dates mostly run backwards is reversed first (reversal.ts)
+ *   and its sections recomputed.
+ * - An event starts at every anchor (anchors.ts) that moves the narrative to another date, from
+ *   the start of the sentence or clause that holds it, and runs to the next such anchor or the
+ *   end of its paragraph. "Later that day", Meanwhile, 当天, 同时 never start one.
+ * - A paragraph with no anchor continues the date before it (in story order); a date line — or a
+ *   heading that is nothing but a date (=== 6 June ===) — governs the paragraphs below it until
+ *   the next date line or heading of the same or a higher level.
+ * - The lead (before the first heading) summarises the story: its dates do not carry into the body.
+ * - With no date at all before it, a sentence is dated by the date it mentions, even in passing.
+ * - A look-back range ending on the current day ("from 3 to 9 January" on the 9th) dates its own
+ *   sentence; the story then resumes on the current day.
+ * - A paragraph that only asks a question carries no date. Text with no date before it is
+ *   reported as undated with its line and first words, never dropped.
+ * - Years: see ../dates/resolve.ts; a date outside the years the document is about is refused
+ *   with a warning, as is an impossible date.
  */
 import type { Block } from '../blocks.ts';
 import { assignSections } from '../sections.ts';
@@ -80,7 +91,8 @@ function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number
   years.sort((a, b) => a - b);
   const median = years[Math.floor(years.length / 2)]!;
   const kept = years.filter((y) => Math.abs(y - median) <= 15);
-  return { min: kept[0]! - 1, max: kept[kept.length - 1]! + 1, median };
+  // Backgrounds reach further back than stories run on: a decade before, a year after.
+  return { min: kept[0]! - 10, max: kept[kept.length - 1]! + 1, median };
 }
 
 /** The span of a mention that carries its own four-digit year (context for its neighbours). */

@@ -36,11 +36,11 @@ describe('unseen articles', () => {
       ],
       'en',
     );
-    // The lead is dated by the date it mentions (nothing precedes it); the background sentence
-    // after the heading has no date of its own ("the 1960s" is not a date this engine reads).
-    expect(out.undated).toEqual(['Tensions had been rising s'.slice(0, 24)]);
+    // The lead and the background have nothing before them: each is dated by the date it names.
+    expect(out.undated).toEqual([]);
     expect(out.events).toEqual([
       '1969-01-01..1969-12-31 | The Football War was a b',
+      '1960-01-01..1969-12-31 | Tensions had been rising',
       '1969-06-08 | On 8 June 1969, the firs',
       '1969-06-15 | The second game took pla',
       '1969-06-26 | On 26 June, El Salvador ',
