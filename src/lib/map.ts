@@ -54,7 +54,7 @@ function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function inRegion([lat, lon]: [number, number]): boolean {
+function inRegion([lon, lat]: [number, number]): boolean {
   return lon >= REGION.west && lon <= REGION.east && lat >= REGION.south && lat <= REGION.north;
 }
 
@@ -93,7 +93,7 @@ export function renderPlaceMap(coords: [number, number] | undefined, opts: Place
   }
   parts.push(`<path class="country" d="${path(syria) ?? ''}" fill="#f7f3e8" stroke="#555555" stroke-width="1"/>`);
   if (shown) {
-    const p = projection([shown[1], shown[0]]);
+    const p = projection(shown);
     if (p) {
       const r = opts.radius ?? 5;
       parts.push(

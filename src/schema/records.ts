@@ -60,7 +60,7 @@ export const Entity = z.object({
   kind: z.string(),
   name: EntityName,
   aliases: z.array(z.string()),
-  coords: z.tuple([z.number(), z.number()]).optional(), // [lat, lon]
+  coords: z.tuple([z.number(), z.number()]).optional(), // [longitude, latitude], GeoJSON order
   coordsSource: z.string().optional(),
   parent: z.string().optional(),
   members: z.array(z.string()).optional(),

@@ -14,7 +14,8 @@ export const ContentEntity = z.object({
   aliases: z.array(z.string().min(1)),
   parent: id.optional(),
   members: z.array(id).optional(),
-  coords: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]).optional(),
+  /** [longitude, latitude], GeoJSON order (as CONTRACT.md). */
+  coords: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   coordsSource: z.string().optional(),
   /** GeoNames id pinning the coordinates lookup when names alone do not match (scripts/gazetteer-coords.ts). */
   geonameid: z.number().int().positive().optional(),
