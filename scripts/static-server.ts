@@ -33,7 +33,13 @@ export interface StaticServerOptions {
 }
 
 function fileFor(root: string, urlPath: string): string | undefined {
-  const candidate = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  const candidate = normalize(join(root, decoded));
   if (!candidate.startsWith(root)) return undefined;
   if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   const index = join(candidate, 'index.html');

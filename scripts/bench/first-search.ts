@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { startStaticServer } from '../static-server.ts';
 import { CHROMIUM_LAUNCH } from '../../tests/helpers/chromium.ts';
 
-export const SEARCH_RESULT_SELECTOR = '[data-search-result]';
+export const SEARCH_RESULT_SELECTOR = '[data-search-results] .search-result';
 
 export async function measureFirstSearch(dist: string, query: string): Promise<{ kilobytes: number; milliseconds: number }> {
   const server = await startStaticServer({ root: dist, port: 0 });

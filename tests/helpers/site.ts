@@ -11,10 +11,10 @@
  *   DAYLINE_DATA_DIR   data directory to build from (default tests/fixtures/data)
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { startStaticServer } from '../../scripts/static-server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURE_DATA = join(ROOT, 'tests', 'fixtures', 'data');
@@ -78,19 +78,6 @@ function readFileText(path: string): string {
   }
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 export interface ServedSite {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
@@ -102,34 +89,11 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-/** Serve a built dist directory under `base` on a free localhost port. */
+/** Serve a built dist directory under `base` on a free localhost port (the server `npm start` uses). */
 export async function serveDist(dist: string, base = '/'): Promise<ServedSite> {
   const root = resolve(dist);
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) return notFound(res, root);
-    let file = normalize(join(root, pathname.slice(prefix.length)));
-    if (!file.startsWith(root)) return notFound(res, root);
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) return notFound(res, root);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const server = await startStaticServer({ root, port: 0, base: prefix });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -139,13 +103,6 @@ export async function serveDist(dist: string, base = '/'): Promise<ServedSite> {
     url: (path = '') => `${origin}${prefix}${path.replace(/^\/+/, '')}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
-}
-
-function notFound(res: import('node:http').ServerResponse, root: string): void {
-  const page = join(root, '404.html');
-  res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-  if (existsSync(page)) createReadStream(page).pipe(res);
-  else res.end('not found');
 }
 
 /** Build (or reuse) the site and serve it. DAYLINE_SITE_DIST skips the build. */
