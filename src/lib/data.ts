@@ -316,9 +316,8 @@ export function buildSiteData(input: SiteInput): SiteData {
     places: () => byMention('place'),
     groups: () => byMention('group'),
     eventPath(e) {
-      if (e.date.precision === 'day') return `day/${e.date.start}/#${e.id}`;
-      if (e.date.precision === 'year') return `year/${e.date.start.slice(0, 4)}/#${e.id}`;
-      return `month/${monthOf(e.date.start)}/#${e.id}`;
+      // The ingest decides where an event lives (records/urls.ts); pages follow its published url.
+      return e.url.replace(/^\//, '');
     },
     datePath(day) {
       if (byDay.has(day)) return `day/${day}/`;

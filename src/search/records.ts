@@ -64,14 +64,9 @@ export function normaliseBase(base: string | undefined): string {
   return b;
 }
 
-/**
- * Where a search result links: the day page of the first day for day-precision events, the month
- * page of the first month otherwise; the fragment is the event id.
- */
-export function eventUrl(event: Pick<EventRecord, 'id' | 'date'>, base = '/'): string {
-  const b = normaliseBase(base);
-  const { start, precision } = event.date;
-  return precision === 'day' ? `${b}day/${start}/#${event.id}` : `${b}month/${start.slice(0, 7)}/#${event.id}`;
+/** Where a search result links: the event's published URL (its day, month or year page), under the base path. */
+export function eventUrl(event: Pick<EventRecord, 'url'>, base = '/'): string {
+  return `${normaliseBase(base)}${event.url.replace(/^\//, '')}`;
 }
 
 /** Every calendar year an event's date range touches. */
