@@ -47,6 +47,9 @@ export function summarize(result: IngestResult, seconds: number): string {
       `  ${r.id.slice(0, 34).padEnd(34)} ${pad(r.paragraphsRead, 6)} ${pad(r.eventsMade, 6)} ${pad(r.undated.length, 7)} ${pad(r.skipped.length, 7)} ${pad(r.warnings.length, 5)}`,
     );
   }
+  const unknown = result.report.flatMap((r) => r.unknownNames ?? []);
+  if (unknown.length > 0)
+    lines.push(`  names no gazetteer entity claims: ${unknown.length} (report.json unknownNames), e.g. ${unknown.slice(0, 5).map((u) => u.name).join(', ')}`);
   const warnings = [...result.warnings, ...result.report.flatMap((r) => r.warnings)];
   for (const w of warnings.slice(0, 8)) lines.push(`  warning ${w.file}:${w.line}: ${w.message}`);
   if (warnings.length > 8) lines.push(`  … ${warnings.length - 8} more warnings in report.json`);
