@@ -12,6 +12,8 @@ const base = basePath();
 
 export default defineConfig({
   output: 'static',
+  // The public origin (e.g. https://example.org), when known: hreflang alternates need absolute URLs.
+  site: process.env.SITE_URL || undefined,
   // The benchmark builds several corpora side by side.
   outDir: process.env.DIST_DIR || 'dist',
   base,

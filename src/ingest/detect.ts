@@ -1,7 +1,7 @@
 /**
  * Heuristic detection of a source's format and language from its text alone (never its name).
  */
-import * as OpenCC from 'opencc-js';
+import { openccConverter } from '../lib/opencc.ts';
 import type { Lang, SourceMeta } from '../schema/records.ts';
 import { isCommentSectionEnd, isCommentSectionStart } from './readers/blog.ts';
 
@@ -41,8 +41,8 @@ const MIN_HAN_SHARE = 0.3;
 let converters: { toSimplified: (s: string) => string; toTraditional: (s: string) => string } | undefined;
 function getConverters() {
   converters ??= {
-    toSimplified: OpenCC.Converter({ from: 'tw', to: 'cn' }),
-    toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }),
+    toSimplified: openccConverter('tw', 'cn'),
+    toTraditional: openccConverter('cn', 'tw'),
   };
   return converters;
 }

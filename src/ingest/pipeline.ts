@@ -2,7 +2,7 @@
  * The whole ingest as one pure-ish function: a folder of sources in, published records out.
  * readers -> blocks -> dates/events -> entities -> records. Writing files is the caller's job.
  */
-import { loadSources, type LoadedSource } from './sources.ts';
+import { loadSources, MANIFEST, slugFromFileName, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
@@ -138,11 +138,30 @@ export function ingest(options: IngestOptions): IngestResult {
     perSource.flatMap((s) => s.events),
     rank,
   );
+  // A loading problem of one file (truncated line, not UTF-8, empty, binary) belongs in that file's
+  // report entry; a file that could not be read at all gets an entry of its own. Only problems of
+  // the folder or the manifest stay in the top-level warnings.
+  const report = perSource.map((s) => s.report);
+  const byFile = new Map(report.map((r) => [r.file, r]));
+  const general: Warning[] = [];
+  for (const warning of loaded.warnings) {
+    if (warning.file === MANIFEST || warning.file === options.sourcesDir) {
+      general.push(warning);
+      continue;
+    }
+    let entry = byFile.get(warning.file);
+    if (!entry) {
+      entry = { id: slugFromFileName(warning.file), file: warning.file, title: warning.file, format: 'unknown', lang: 'unknown', paragraphsRead: 0, eventsMade: 0, undated: [], skipped: [], warnings: [] };
+      byFile.set(warning.file, entry);
+      report.push(entry);
+    }
+    entry.warnings.unshift(warning);
+  }
   return {
     events,
     entities: buildEntityRecords(gazetteer, events),
     sources: perSource.map((s) => s.published),
-    report: perSource.map((s) => s.report),
-    warnings: loaded.warnings,
+    report,
+    warnings: general,
   };
 }

@@ -159,13 +159,8 @@ let defaultConverters: Converters | undefined;
 /** Converters backed by opencc-js (loaded lazily: the dictionaries are large). */
 export async function openccConverters(): Promise<Converters> {
   if (!defaultConverters) {
-    const OpenCC = (await import('opencc-js')) as unknown as {
-      Converter: (o: { from: string; to: string }) => (s: string) => string;
-    };
-    defaultConverters = {
-      toHant: OpenCC.Converter({ from: 'cn', to: 't' }),
-      toHans: OpenCC.Converter({ from: 't', to: 'cn' }),
-    };
+    const { openccConverter } = await import('../lib/opencc.ts');
+    defaultConverters = { toHant: openccConverter('cn', 't'), toHans: openccConverter('t', 'cn') };
   }
   return defaultConverters;
 }

@@ -220,12 +220,12 @@ function collectWords(text: string, c: Compiled): Candidate[] {
   // text (a heading "1944"); else it is a count.
   const yearContext = [...(res.yearContextWords ?? []), ...c.fuzzyIndex.keys()];
   const alone = /^\s*\d{4}\s*$/.test(text);
-  for (const m of text.matchAll(/(?<![\p{L}\d,.])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\d,.])(1\d\d\d|20\d\d)(?![\d%]|,\d|\.\d)/gu)) {
     if (!alone && phraseBefore(text, m.index!, yearContext, true) === undefined) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { year: +m[1]! } });
   }
   // Year ranges: between 1941 and 1945, from 1941 to 1945, 1941–45 (not counts: 1500–2000 men).
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d,.])(?:(between|from)\\s+)?(1[5-9]\\d\\d|20\\d\\d)\\s*(–|—|-|to|and|until|through)\\s*(\\d{4}|\\d{2})(?![\\d%]|,\\d)(\\s+[a-z]+)?`, 'giu'))) {
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d,.])(?:(between|from)\\s+)?(1\\d\\d\\d|20\\d\\d)\\s*(–|—|-|to|and|until|through)\\s*(\\d{4}|\\d{2})(?![\\d%]|,\\d)(\\s+[a-z]+)?`, 'giu'))) {
     const first = +m[2]!;
     const last = m[4]!.length === 2 ? Math.floor(first / 100) * 100 + +m[4]! : +m[4]!;
     if (last <= first || last - first > 30) continue;
@@ -292,7 +292,7 @@ function collectUnits(text: string, c: Compiled): Candidate[] {
 
   // Year [month [day]] / month [day]: 2014年1月4日, 13年1月14日, 1月5日, 10月, 2015年, 5月上旬.
   const full = new RegExp(
-    `(?<![\\d${numeral}])(?:(\\d{4}|\\d{2})\\s*(?:${yearU})\\s*)?(?:(\\d{1,2})\\s*(?:${monthU})|(${monthNames}))(?:\\s*(\\d{1,2})\\s*(?:${dayU}))?${fuzzyTail}`,
+    `(?<![\\d${numeral}])(?:(\\d{4}|\\d{2})\\s*(?:${yearU})\\s*(?:[)）]\\s*)?)?(?:(\\d{1,2})\\s*(?:${monthU})|(${monthNames}))(?:\\s*(\\d{1,2})\\s*(?:${dayU}))?${fuzzyTail}`,
     'gu',
   );
   for (const m of text.matchAll(full)) {
@@ -321,7 +321,8 @@ function collectUnits(text: string, c: Compiled): Candidate[] {
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { year: +m[1]!, decade: true } });
   }
   // Day alone: 27日至29日, 在15日. Only with the plain day unit (46号基地 is a base).
-  for (const m of text.matchAll(new RegExp(`(?<![\\d${numeral}月])(\\d{1,2})\\s*(?:${dayOnlyU})`, 'gu'))) {
+  const notDay = res.dayOnlyNotBefore?.length ? `(?!${alternation(res.dayOnlyNotBefore)})` : '';
+  for (const m of text.matchAll(new RegExp(`(?<![\\d${numeral}月])(\\d{1,2})\\s*(?:${dayOnlyU})${notDay}`, 'gu'))) {
     const day = +m[1]!;
     if (day < 1 || day > 31) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date: { day } });

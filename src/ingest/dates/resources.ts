@@ -64,6 +64,10 @@ export interface DateResource {
   passingLaterInClause?: string[];
   /** Longest subject (in characters) allowed before the preposition of a clause-initial date. */
   maxSubjectChars?: number;
+  /** An era or regnal year written before a bracketed calendar gloss (清光緒八年（1882年）): a regex source matching the end of the text before the bracket. */
+  eraYearBeforeGloss?: string;
+  /** What may not follow a lone day number's unit (3日期限 is a three-day deadline, not the 3rd). */
+  dayOnlyNotBefore?: string[];
   /** A paragraph ending with one of these asks, it does not report: no date is carried into it. */
   questionMarks?: string[];
 }

@@ -4,7 +4,7 @@
  * same-length lower-case copy is made for case-insensitive matching. Folding keeps string length
  * whenever OpenCC does, so offsets in the folded text point into the original.
  */
-import { Converter } from 'opencc-js';
+import { openccConverter } from '../../lib/opencc.ts';
 
 type Convert = (s: string) => string;
 let toSimplified: Convert | undefined;
@@ -13,7 +13,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function simplify(text: string): string {
   if (!HAN.test(text)) return text;
-  toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+  toSimplified ??= openccConverter('tw', 'cn');
   return toSimplified(text);
 }
 

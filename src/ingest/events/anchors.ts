@@ -156,6 +156,20 @@ function insideParentheses(text: string, sentenceStart: number, pos: number): bo
   return depth > 0;
 }
 
+/**
+ * Where the era year glossed by a bracketed date begins (清光緒八年（1882年）), when the mention is
+ * the whole bracket and an era year (resource `eraYearBeforeGloss`) ends right before it.
+ */
+function eraGlossStart(text: string, sentenceStart: number, clauseStart: number, m: DateMention, t: LanguageTools): number | undefined {
+  const source = t.res.eraYearBeforeGloss;
+  if (!source || m.kind !== 'absolute' || m.date?.year === undefined) return undefined;
+  const open = text.lastIndexOf('（', m.start) >= text.lastIndexOf('(', m.start) ? text.lastIndexOf('（', m.start) : text.lastIndexOf('(', m.start);
+  if (open < Math.max(sentenceStart, clauseStart) || text.slice(open + 1, m.start).trim() !== '') return undefined;
+  if (!/^\s*[)）]/u.test(text.slice(m.end)) && !/[)）]/u.test(text.slice(m.start, m.end))) return undefined;
+  const era = new RegExp(source, 'u').exec(text.slice(clauseStart, open));
+  return era ? clauseStart + era.index : undefined;
+}
+
 function inPassing(text: string, clause: number, m: DateMention, t: LanguageTools): boolean {
   const lead = text.slice(clause, m.start);
   if (t.hasWord(lead, t.res.passingBefore)) return true;
@@ -230,7 +244,8 @@ function yearOnlyAsModifier(text: string, m: DateMention, t: LanguageTools): boo
   const lead = text.slice(Math.max(0, m.start - 4), m.start);
   const after = text.slice(m.end);
   const prepositionBefore = t.res.adverbialPrepositions.some((p) => lead.endsWith(p));
-  return !prepositionBefore && !/^\s*(?:[，,。；;：:]|起|$)/u.test(after);
+  // 1894年（清光緒二十年），…: a bracketed gloss may stand between the year and its comma.
+  return !prepositionBefore && !/^\s*(?:[（(][^（）()]*[）)]\s*)?(?:[，,。；;：:]|起|$)/u.test(after);
 }
 
 /** Classifies every mention of one paragraph (see the rule at the top of this file). */
@@ -249,6 +264,16 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     if (m.invalid) return { ...base, role: 'invalid' };
     if (m.kind === 'relative' && m.relative?.same) return { ...base, role: 'same' };
     const clause = clauseStart(text, sentenceStart, m.start, t);
+    const gloss = eraGlossStart(text, sentenceStart, clause.start, m, t);
+    if (gloss !== undefined) {
+      // 清光緒八年（1882年），…: the bracket glosses the era year that opens the clause.
+      if (onlyPrefixesBefore(text.slice(clause.start, gloss), t)) {
+        const hasAnchorHere = anchoredSentences.has(sentenceStart);
+        anchoredSentences.add(sentenceStart);
+        const segmentStart = hasAnchorHere ? (clause.connectorAt ?? clause.start) : sentenceStart;
+        return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, segmentStart) };
+      }
+    }
     if (insideParentheses(text, sentenceStart, m.start)) return { ...base, role: 'embedded', reason: 'parenthetical' };
     if (inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded', reason: 'passing' };
     // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.

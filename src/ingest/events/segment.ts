@@ -83,8 +83,7 @@ function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number
   const years: number[] = [];
   for (const list of all)
     for (const m of list)
-      if (m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && m.date.month !== undefined && !m.invalid)
-        years.push(m.date.year);
+      if (m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid) years.push(m.date.year);
   if (ctx.published) years.push(yearOf(ctx.published));
   if (ctx.period) years.push(yearOf(ctx.period.start), yearOf(ctx.period.end));
   if (years.length === 0) return undefined;
@@ -170,6 +169,8 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
     warnings.push({ file, line: lineAt(block, offset), message });
   };
 
+  /** A date whose four-digit year is written in the text states its own time: the window is for inferred years. */
+  const writtenYear = (m: DateMention): boolean => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid;
   const sane = (date: EventDate): boolean =>
     !years || (yearOf(date.start) >= years.min && yearOf(date.end) <= years.max);
 
@@ -270,7 +271,7 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
         });
         if (!date) {
           warn(block, m.start, `could not place "${m.expression}" in time; not used as a date`);
-        } else if (!sane(date)) {
+        } else if (!sane(date) && !writtenYear(m)) {
           warn(block, m.start, `"${m.expression}" resolves to ${date.start}, outside the years this source covers; not used as a date`);
         } else {
           if (c === own) lineDate = date;
