@@ -57,7 +57,13 @@ interface InlineContext {
 /** Renders inline content into a builder; returns counts of what was dropped. */
 function renderInline(nodes: readonly PhrasingContent[], into: BlockText, ctx: InlineContext): { media: number; category: number; kept: number } {
   const tally = { media: 0, category: 0, kept: 0 };
+  // Raw HTML is dropped; the body of a <script> or <style> element is code, not text, so it goes too.
+  let insideCodeElement: string | undefined;
   for (const node of nodes) {
+    if (insideCodeElement) {
+      if (node.type === 'html' && new RegExp(`</${insideCodeElement}\\s*>`, 'i').test(node.value)) insideCodeElement = undefined;
+      continue;
+    }
     switch (node.type) {
       case 'text':
         appendWithMarkers(into, resolveConversionMarkup(node.value, wikiResources.variantPreference), ctx.citationFor);
@@ -85,8 +91,11 @@ function renderInline(nodes: readonly PhrasingContent[], into: BlockText, ctx: I
       case 'imageReference':
         tally.media++;
         break;
-      case 'html':
+      case 'html': {
+        const opened = /<(script|style)\b[^>]*>(?![\s\S]*<\/\1\s*>)/i.exec(node.value);
+        if (opened) insideCodeElement = opened[1]!.toLowerCase();
         break;
+      }
       default:
         if ('children' in node) {
           const inner = renderInline(node.children as PhrasingContent[], into, ctx);
