@@ -9,6 +9,7 @@ import { ingest, type IngestResult } from '../src/ingest/pipeline.ts';
 import { eventsToCsv } from '../src/ingest/records/csv.ts';
 import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
 import type { SourceReport } from '../src/schema/records.ts';
+import { emptyReport } from '../src/ingest/records/report.ts';
 
 export function writeData(result: IngestResult, dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -23,18 +24,8 @@ export function writeData(result: IngestResult, dir: string): void {
 /** Per-source reports, plus one for the manifest when it had problems of its own. */
 export function fullReport(result: IngestResult): SourceReport[] {
   if (result.warnings.length === 0) return result.report;
-  const manifest: SourceReport = {
-    id: 'manifest',
-    file: 'manifest.json',
-    title: 'Source manifest and folder',
-    format: 'json',
-    lang: 'en',
-    paragraphsRead: 0,
-    eventsMade: 0,
-    undated: [],
-    skipped: [],
-    warnings: result.warnings,
-  };
+  const manifest = emptyReport({ id: 'manifest', file: 'manifest.json', title: 'Source manifest and folder', format: 'json', lang: 'en' });
+  manifest.warnings = result.warnings;
   return [...result.report, manifest];
 }
 

@@ -9,6 +9,7 @@ import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gaze
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
+import { fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
 import {
   EventRecord,
@@ -138,25 +139,12 @@ export function ingest(options: IngestOptions): IngestResult {
     perSource.flatMap((s) => s.events),
     rank,
   );
-  // A loading problem of one file (truncated line, not UTF-8, empty, binary) belongs in that file's
-  // report entry; a file that could not be read at all gets an entry of its own. Only problems of
-  // the folder or the manifest stay in the top-level warnings.
-  const report = perSource.map((s) => s.report);
-  const byFile = new Map(report.map((r) => [r.file, r]));
-  const general: Warning[] = [];
-  for (const warning of loaded.warnings) {
-    if (warning.file === MANIFEST || warning.file === options.sourcesDir) {
-      general.push(warning);
-      continue;
-    }
-    let entry = byFile.get(warning.file);
-    if (!entry) {
-      entry = { id: slugFromFileName(warning.file), file: warning.file, title: warning.file, format: 'unknown', lang: 'unknown', paragraphsRead: 0, eventsMade: 0, undated: [], skipped: [], warnings: [] };
-      byFile.set(warning.file, entry);
-      report.push(entry);
-    }
-    entry.warnings.unshift(warning);
-  }
+  const { report, general } = fileWarningsIntoReport(
+    perSource.map((s) => s.report),
+    loaded.warnings,
+    (w) => w.file === MANIFEST || w.file === options.sourcesDir,
+    slugFromFileName,
+  );
   return {
     events,
     entities: buildEntityRecords(gazetteer, events),
