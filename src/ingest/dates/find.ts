@@ -161,7 +161,8 @@ function collectWords(text: string, c: Compiled): Candidate[] {
   const abbreviations = c.res.months.flatMap((names) => names.slice(1));
   const M = `(${fullMonths}|(?:${alternation(abbreviations)})\\.?)`;
   const rangeWords = alternation(res.rangeConnectors.map((r) => r.word));
-  const WD = `(?:(?:${weekdayNames}),?\\s+)?`;
+  const qualifiers = res.weekdayQualifiers?.length ? `(?:(?:${alternation(res.weekdayQualifiers)})\\s+)?` : '';
+  const WD = `(?:${qualifiers}(?:${weekdayNames}),?\\s+)?`;
   const f = c.flags;
   const monthOf = (name: string): number => c.monthIndex.get(name) ?? c.monthIndex.get(name.replace(/\.$/, ''))!;
   const needsOpener = new Set(res.rangeConnectors.filter((r) => r.needsOpener).map((r) => r.word.toLowerCase()));
@@ -248,10 +249,27 @@ function collectWords(text: string, c: Compiled): Candidate[] {
     if (!m[2] && phraseBefore(text, m.index!, res.monthContextWords ?? [], true) === undefined) continue;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'absolute', date });
   }
-  // Weekdays (full names only: Sun, Sat, Wed are ordinary words).
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])(${fullWeekdays})(?![\\p{L}])`, f))) {
+  // Weekdays (full names only: Sun, Sat, Wed are ordinary words), with a qualifier that makes a
+  // named day of them (Easter Monday, Good Friday).
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${qualifiers}(${fullWeekdays})(?![\\p{L}])`, f))) {
     const weekday = c.weekdayIndex.get(m[1]!)!;
     add(out, text, m.index!, m.index! + m[0].length, { kind: 'weekday', weekday });
+  }
+  // A bare ordinal day after "on the" / "of the" (withdrew on the 17th, the morning of the 18th),
+  // before punctuation or a function word: the month comes from the story.
+  if (res.ordinalDayAfter?.length && res.ordinalSuffixes?.length) {
+    const after = alternation(res.ordinalDayAfter).replace(/ /g, '\\s+');
+    const followers = res.ordinalDayFollowers?.length ? `|\\s+(?:${alternation(res.ordinalDayFollowers)})(?![\\p{L}])` : '';
+    const re = new RegExp(`(?<![\\p{L}])(?:${after})\\s+(\\d{1,2})(?:${alternation(res.ordinalSuffixes)})(?=\\s*(?:[,.;:!?)\\]]|$)${followers})`, 'giu');
+    for (const m of text.matchAll(re)) {
+      const day = +m[1]!;
+      if (day < 1 || day > 31) continue;
+      // The expression starts at the article (the 25th), so the preposition before it reads as
+      // the date's preposition.
+      const lead = m[0].slice(0, m[0].lastIndexOf(m[1]!));
+      const at = m.index! + lead.search(/\S+\s+$/u);
+      add(out, text, at, m.index! + m[0].length, { kind: 'absolute', date: { day } });
+    }
   }
   collectRelative(text, c, out);
   return out;
@@ -443,6 +461,28 @@ function attachRelativeYears(text: string, mentions: Candidate[]): Candidate[] {
 }
 
 /**
+ * An offset followed by the date it leads to ("three months later on 25 August"): the written
+ * date says exactly what the offset only approximates, so the offset is dropped.
+ */
+function preferWrittenDate(text: string, mentions: Candidate[], c: Compiled): Candidate[] {
+  const preps = alternation(c.res.adverbialPrepositions).replace(/ /g, '\\s+');
+  const glue = new RegExp(`^\\s*(?:(?:${preps})\\s*)?$`, 'iu');
+  const out: Candidate[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const rel = mentions[i]!;
+    const next = mentions[i + 1];
+    const offset = rel.kind === 'relative' && rel.relative && !rel.relative.same && !rel.relative.deictic;
+    if (offset && next && next.kind === 'absolute' && next.date?.day !== undefined && !next.invalid && glue.test(text.slice(rel.end, next.start))) {
+      out.push(next);
+      i++;
+      continue;
+    }
+    out.push(rel);
+  }
+  return out;
+}
+
+/**
  * All date expressions in `text`, in order. Offsets index the text as given.
  * `lang` picks the resource file (zh-Hans and zh-Hant share one).
  */
@@ -453,6 +493,7 @@ export function findDateMentions(text: string, lang: Lang | ResourceLanguage): D
   let mentions = nonOverlapping(cands);
   attachFuzzyBefore(normalised, mentions, c);
   mentions = attachRelativeYears(normalised, mentions);
+  mentions = preferWrittenDate(normalised, mentions, c);
   mentions = joinRanges(normalised, mentions, c);
   return mentions.map((m) => ({ ...m, expression: text.slice(m.start, m.end) }));
 }

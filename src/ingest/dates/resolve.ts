@@ -27,12 +27,19 @@ export interface ResolveContext {
   sentenceYear?: number;
   /** The year of a heading governing the passage (## 2013年). */
   headingYear?: number;
+  /** Last year of a heading over a span of years (## 1945–1949). */
+  headingYearEnd?: number;
   /** Publication day of a dated document (blog posts). */
   published?: string;
   period?: Span;
   /** The year the document is mostly about, when nothing nearer places a date. */
   fallbackYear?: number;
+  /** Dates with written years in the lead: the story the document summarises there (a weak pull). */
+  lead?: Span[];
 }
+
+/** How much a day away from the lead's dates costs, against 1 for a day away from the story's date. */
+const LEAD_WEIGHT = 0.25;
 
 const PRECISION_RANK: Record<Precision, number> = { day: 0, month: 1, season: 2, year: 3 };
 const coarser = (a: Precision, b: Precision): Precision => (PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b);
@@ -89,6 +96,7 @@ function candidateYears(date: PartialDate, ctx: ResolveContext): number[] {
     .filter((s): s is Span => !!s)
     .flatMap((s) => [yearOf(s.start), yearOf(s.end)]);
   if (ctx.headingYear !== undefined) around.push(ctx.headingYear);
+  if (ctx.headingYearEnd !== undefined) around.push(ctx.headingYearEnd);
   if (around.length === 0 && ctx.fallbackYear !== undefined) around.push(ctx.fallbackYear);
   if (ctx.sentenceYear !== undefined) around.push(ctx.sentenceYear);
   if (date.twoDigitYear && date.year !== undefined) {
@@ -121,13 +129,19 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       if (date.day !== undefined && month === undefined) continue;
       const span = spanOf(date, year, res, month);
       if (!span) continue;
-      let cost = costFrom(ctx.before ?? ctx.current, span, 1) + costFrom(ctx.after, span, 0.5);
+      // The next explicit date bounds the story ahead: running past it costs, falling short of it
+      // (a date some years before the next one written) costs little.
+      const afterWeight = ctx.after && span.start > ctx.after.end ? 0.5 : 0.1;
+      let cost = costFrom(ctx.before ?? ctx.current, span, 1) + costFrom(ctx.after, span, afterWeight);
       if (ctx.headingYear !== undefined) {
         // Under a year heading a date belongs to that year unless its neighbours say otherwise
         // (a December flashback at the top of the next year's section); never two years off.
-        const off = Math.min(Math.abs(yearOf(span.start) - ctx.headingYear), Math.abs(yearOf(span.end) - ctx.headingYear));
+        const last = Math.max(ctx.headingYear, ctx.headingYearEnd ?? ctx.headingYear);
+        const outside = (y: number): number => (y < ctx.headingYear! ? ctx.headingYear! - y : y > last ? y - last : 0);
+        const off = Math.min(outside(yearOf(span.start)), outside(yearOf(span.end)));
         cost += off === 0 ? 0 : off === 1 ? 90 : 100_000;
       }
+      if (ctx.lead?.length) cost += LEAD_WEIGHT * Math.min(...ctx.lead.map((l) => spanDistance(l, span)));
       if (ctx.published && span.start > ctx.published) cost += 400;
       if (!ctx.before && !ctx.current && !ctx.after && ctx.period) cost += spanDistance(ctx.period, span);
       if (!best || cost < best.cost) best = { span, cost };
@@ -174,9 +188,15 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Event
     return { start: addDays(base.start, days), end: addDays(base.end, days), precision: base.precision, expression };
   }
   if (mention.kind === 'weekday') {
-    const reference = ctx.published ?? ctx.current?.start;
+    // A dated document (a blog post of Saturday) looks back to its weekdays ("on Friday"); a
+    // narrative without one moves on to them ("on Tuesday evening" after Monday 24 April).
+    if (ctx.published) {
+      const day = latestWeekdayOnOrBefore(ctx.published, mention.weekday!);
+      return { start: day, end: day, precision: 'day', expression };
+    }
+    const reference = ctx.current?.start;
     if (!reference) return undefined;
-    const day = latestWeekdayOnOrBefore(reference, mention.weekday!);
+    const day = addDays(reference, (mention.weekday! - weekdayOf(reference) + 7) % 7);
     return { start: day, end: day, precision: 'day', expression };
   }
   const first = placeInTime(mention.date!, ctx, res);
@@ -185,10 +205,14 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Event
   const endDate = mention.rangeEnd;
   const startYear = yearOf(first.start);
   const startMonth = Number(first.start.slice(5, 7));
-  const month = endDate.month ?? (endDate.season === undefined ? startMonth : undefined);
+  // The end takes the start's month only when the start has one (1469–72 is whole years).
+  const startHasMonth = mention.date!.month !== undefined || (mention.date!.day !== undefined && mention.date!.season === undefined);
+  const month = endDate.month ?? (endDate.season === undefined && startHasMonth ? startMonth : undefined);
   let last = spanOf(endDate, endDate.year ?? startYear, res, month);
   if (last && last.end < first.start && endDate.year === undefined) last = spanOf(endDate, startYear + 1, res, month);
   if (!last || last.end < first.start) return undefined;
-  if (dayDiff(first.start, last.end) > 3660) return undefined;
+  // Written years may span decades (from 1836 to 1866); a range of days or months stays within ten years.
+  const yearsWritten = mention.date!.year !== undefined && endDate.year !== undefined && month === undefined;
+  if (dayDiff(first.start, last.end) > (yearsWritten ? 31 * 366 : 3660)) return undefined;
   return { start: first.start, end: last.end, precision: coarser(first.precision, last.precision), expression };
 }

@@ -68,6 +68,18 @@ export interface DateResource {
   eraYearBeforeGloss?: string;
   /** What may not follow a lone day number's unit (3日期限 is a three-day deadline, not the 3rd). */
   dayOnlyNotBefore?: string[];
+  /** Words that make a named day of a weekday (Easter Monday, Good Friday). */
+  weekdayQualifiers?: string[];
+  /** A relative offset right after one of these is a bound (until the following morning), not a move. */
+  relativeNotAfter?: string[];
+  /** A date followed by one of these opens the time of a clause (… of 1497 when a Cornish army marched). */
+  timeClauseAfter?: string[];
+  /** A bare ordinal day (on the 25th) counts only after one of these… */
+  ordinalDayAfter?: string[];
+  /** …and before punctuation or one of these words (the 95th Rifles is a regiment). */
+  ordinalDayFollowers?: string[];
+  /** Connectives that open a clause even with commas of that clause between them and its final date. */
+  farClauseConnectors?: string[];
   /** A paragraph ending with one of these asks, it does not report: no date is carried into it. */
   questionMarks?: string[];
 }

@@ -21,7 +21,10 @@
  *  6. everything else is `embedded` (with the reason, so the segmenter can still use the date of
  *     a sentence that has nothing before it: see segment.ts).
  * Vague offsets (几天之后, a few days later) move the story only from the start of a clause; a
- * vague look back (几天前) never does.
+ * vague look back (几天前) never does. A date reported as a plan ("would begin on Easter Sunday"),
+ * a bound or an aim ("until after", "for Sunday", "until the following morning") is in passing,
+ * and so is a date in apposition to one in passing ("the following day, Easter Monday,"); a date
+ * followed by "when" dates the clause it opens, even after a name or a copula (resource lists).
  */
 import type { DateMention } from '../dates/find.ts';
 import { loadDateResource, type DateResource } from '../dates/resources.ts';
@@ -174,7 +177,8 @@ function inPassing(text: string, clause: number, m: DateMention, t: LanguageTool
   const lead = text.slice(clause, m.start);
   if (t.hasWord(lead, t.res.passingBefore)) return true;
   const trimmed = lead.replace(CITATION, '').trimEnd();
-  if ((t.res.passingAdjacentBefore ?? []).some((w) => trimmed.endsWith(w))) return true;
+  const adjacent = (w: string): boolean => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w).replace(/ /g, '\\s+')}$`, 'iu').test(trimmed) : trimmed.endsWith(w));
+  if ((t.res.passingAdjacentBefore ?? []).some(adjacent)) return true;
   const after = text.slice(m.end).replace(/^\s+/, '');
   const notBefore = t.res.passingAfterNotBefore ?? [];
   for (const w of t.res.passingAfter) {
@@ -193,6 +197,7 @@ function inPassing(text: string, clause: number, m: DateMention, t: LanguageTool
 function inDefinition(text: string, clause: number, m: DateMention, t: LanguageTools): boolean {
   const copulas = t.res.copulas ?? [];
   if (copulas.length === 0) return false;
+  if (opensTimeClause(text, m, t)) return false;
   let lead = text.slice(clause, m.start);
   for (const w of t.res.copulaNotIn ?? []) lead = lead.split(w).join('');
   if (!t.hasWord(lead, copulas)) return false;
@@ -211,7 +216,10 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
     t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(p)}$`, 'iu').test(lead) : lead.endsWith(p),
   );
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
+  if (opensTimeClause(text, m, t)) return true;
   if (m.kind === 'relative') {
+    // "held their positions until the following morning": a bound, not a move.
+    if ((t.res.relativeNotAfter ?? []).some((w) => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w)}$`, 'iu').test(lead) : lead.endsWith(w)))) return false;
     // A vague offset (a few days later) moves the story only from the start of its clause.
     if (m.relative?.vague) return false;
     const r = m.relative!;
@@ -227,7 +235,17 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   if (m.kind === 'weekday') return true;
   if (prepositionBefore || opener) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
+  // 在…的7月23日凌晨，…: a time of day may stand between the date and its comma.
+  if (!t.wordEdge && t.res.timesOfDay.some((w) => new RegExp(`^\\s*${escape(w)}\\s*[，,]`, 'u').test(after))) return true;
   return false;
+}
+
+/** A date followed by "when" (resource timeClauseAfter) gives the time of the clause it opens. */
+function opensTimeClause(text: string, m: DateMention, t: LanguageTools): boolean {
+  const words = t.res.timeClauseAfter ?? [];
+  if (words.length === 0 || m.kind !== 'absolute') return false;
+  const after = text.slice(m.end).replace(CITATION, '');
+  return words.some((w) => (t.wordEdge ? new RegExp(`^\\s+${escape(w)}(?![\\p{L}])`, 'iu').test(after) : after.startsWith(w)));
 }
 
 /** True when nothing but citations and punctuation follows the mention up to its clause's end. */
@@ -258,7 +276,20 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     return s;
   };
   const anchoredSentences = new Set<number>();
+  const lastAnchorEnd = new Map<number, number>();
+  let previous: ClassifiedMention | undefined;
   return mentions.map((m): ClassifiedMention => {
+    const anchoredBefore = anchoredSentences.has(sentenceOf(m.start));
+    const result = classifyOne(m);
+    // A date in apposition to the one before it ("would go ahead the following day, Easter
+    // Monday,") names the same day: it takes that date's role.
+    const glued = previous?.role === 'embedded' && /^\s*,\s*$/u.test(text.slice(previous.mention.end, m.start)) && apposition(text, m, t);
+    if (glued && result.role === 'anchor' && !anchoredBefore) anchoredSentences.delete(result.sentenceStart);
+    previous = glued ? { mention: m, sentenceStart: result.sentenceStart, role: 'embedded', reason: previous!.reason } : result;
+    if (previous.role === 'anchor') lastAnchorEnd.set(previous.sentenceStart, m.end);
+    return previous;
+  });
+  function classifyOne(m: DateMention): ClassifiedMention {
     const sentenceStart = sentenceOf(m.start);
     const base = { mention: m, sentenceStart };
     if (m.invalid) return { ...base, role: 'invalid' };
@@ -294,11 +325,30 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
+    // "… set sail on 4 April, whilst the two carriers, in the company of escorts, left Portsmouth
+    // only a day later.": the connective may stand before commas of its own clause.
+    const connector = dayPrecise && hasAnchor && clause.connectorAt === undefined && endsClause(text, m) ? connectorSince(text, Math.max(sentenceStart, lastAnchorEnd.get(sentenceStart) ?? sentenceStart), m.start, t) : undefined;
+    if (connector !== undefined) return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: connector };
     if (hasAnchor && m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) {
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
     }
     return { ...base, role: 'embedded', reason: 'position' };
-  });
+  }
+}
+
+/** Offset of the last far clause connective (resource farClauseConnectors: whilst, but …) between `from` and `to`. */
+function connectorSince(text: string, from: number, to: number, t: LanguageTools): number | undefined {
+  const words = t.res.farClauseConnectors ?? [];
+  if (!t.wordEdge || words.length === 0) return undefined;
+  let last: number | undefined;
+  for (const m of text.slice(from, to).matchAll(new RegExp(`\\s(?:${words.map(escape).join('|')})\\s`, 'giu'))) last = from + m.index! + 1;
+  return last;
+}
+
+/** The mention is a complete apposition: it closes its clause (…the following day, Easter Monday, and…). */
+function apposition(text: string, m: DateMention, t: LanguageTools): boolean {
+  const after = text.slice(m.end).replace(CITATION, '');
+  return t.wordEdge ? /^\s*(?:[,.;:)]|$)/u.test(after) : /^\s*(?:[，。；,;)）]|$)/u.test(after);
 }
 
 /** 反對派在10月…: a short subject, then a preposition, then the date. */

@@ -5,11 +5,13 @@
  */
 import type { Block } from '../blocks.ts';
 import type { DateMention } from '../dates/find.ts';
+import type { Lang } from '../../schema/records.ts';
+import { classifyMentions } from './anchors.ts';
 
 /** Comparable key of a day-precise mention: with the year when written, else month/day only. */
 function dayKey(m: DateMention): { year?: number; md: number } | undefined {
   const d = m.date;
-  if (m.kind !== 'absolute' || !d || m.invalid || d.month === undefined || d.day === undefined || d.twoDigitYear) return undefined;
+  if (m.kind !== 'absolute' || !d || m.invalid || m.rangeEnd || d.month === undefined || d.day === undefined || d.twoDigitYear) return undefined;
   return { year: d.year, md: d.month * 32 + d.day };
 }
 
@@ -20,13 +22,17 @@ export interface OrderVerdict {
 }
 
 /**
- * Compares the first day-precise date of each paragraph with the next paragraph's. Pairs where
+ * Compares the first day-precise date opening a sentence of each paragraph with the next paragraph's. Pairs where
  * both carry a year count double; pairs where only one does are skipped (they may straddle a
  * year). Reversed when backward steps are at least 3 and more than twice the forward ones.
  */
-export function judgeOrder(blocks: Block[], mentions: DateMention[][]): OrderVerdict {
+export function judgeOrder(blocks: Block[], mentions: DateMention[][], lang: Lang = 'en'): OrderVerdict {
+  // Only dates that open their sentence ("On 9 October, …") step the story: a date met in
+  // passing ("prior to the 2 April invasion") or a summary range says nothing about the order.
+  const opening = (b: Block, list: DateMention[]): DateMention[] =>
+    b.kind === 'dateLine' ? list : classifyMentions(b.text, list, lang).filter((c) => c.role === 'anchor' && c.rule === 'initial').map((c) => c.mention);
   const keys = blocks
-    .map((b, i) => (b.kind === 'heading' ? undefined : mentions[i]!.map(dayKey).find((k) => k !== undefined)))
+    .map((b, i) => (b.kind === 'heading' ? undefined : opening(b, mentions[i]!).map(dayKey).find((k) => k !== undefined)))
     .filter((k): k is { year?: number; md: number } => k !== undefined);
   let forward = 0;
   let backward = 0;

@@ -128,7 +128,7 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
 
   let blocks = inputBlocks;
   let mentions = blocks.map((b) => findDateMentions(b.text, lang));
-  const verdict = judgeOrder(blocks, mentions);
+  const verdict = judgeOrder(blocks, mentions, lang);
   if (verdict.reversed) {
     const order = storyOrder(blocks, mentions);
     blocks = assignSections(order.map((i) => blocks[i]!));
@@ -137,9 +137,13 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
 
   const years = documentYears(mentions, ctx);
   // Years stated by the headings open above the current block (## 2013年), innermost last.
-  const openHeadings: { level: number; year?: number }[] = [];
+  const openHeadings: { level: number; year?: number; yearEnd?: number }[] = [];
   const headingYear = (): number | undefined => {
     for (let i = openHeadings.length - 1; i >= 0; i--) if (openHeadings[i]!.year !== undefined) return openHeadings[i]!.year;
+    return undefined;
+  };
+  const headingYearEnd = (): number | undefined => {
+    for (let i = openHeadings.length - 1; i >= 0; i--) if (openHeadings[i]!.year !== undefined) return openHeadings[i]!.yearEnd;
     return undefined;
   };
   // Every explicitly dated mention in story order, for "the next explicit date" context.
@@ -151,6 +155,9 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       if (span) explicit.push({ block: b, pos: m.start, span });
     }
   });
+  // The lead's dates with written years (before the first heading): the story it summarises.
+  const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
+  const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading).map((e) => e.span);
   const AFTER_WINDOW_BLOCKS = 3;
   const nextExplicit = (block: number, pos: number): Span | undefined =>
     explicit.find((e) => (e.block === block && e.pos > pos) || (e.block > block && e.block <= block + AFTER_WINDOW_BLOCKS))?.span;
@@ -161,6 +168,8 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
   let current: EventDate | undefined = publishedDate;
   let governing: EventDate | undefined;
   let seenHeading = false;
+  /** Whether a date of the current section (since the last heading) has dated a passage yet. */
+  let sectionDated = false;
   /** Level of the heading that is itself a date and governs, if any (a date line has none). */
   let governingLevel: number | undefined;
   let before: Span | undefined = ctx.published ? { start: ctx.published, end: ctx.published } : undefined;
@@ -181,7 +190,9 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       const level = block.level ?? 1;
       while (openHeadings.length && openHeadings[openHeadings.length - 1]!.level >= level) openHeadings.pop();
       const year = list.find((m) => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid)?.date?.year;
-      openHeadings.push({ level, year });
+      // A heading over a span of years (Korea divided (1945–1949)) places its dates anywhere in it.
+      const yearEnd = list.find((m) => m.kind === 'absolute' && m.date?.year === year && m.rangeEnd?.year !== undefined)?.rangeEnd?.year;
+      openHeadings.push({ level, year, yearEnd });
       // Entering a section for another year: that year's start is the date read "before".
       if (year !== undefined && (!before || yearOf(before.start) !== year)) before = { start: `${String(year).padStart(4, '0')}-01-01`, end: `${String(year).padStart(4, '0')}-01-01` };
       if (governingLevel === undefined || level <= governingLevel) {
@@ -200,6 +211,7 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
             before,
             after: nextExplicit(b, only.end),
             headingYear: headingYear(),
+            headingYearEnd: headingYearEnd(),
             published: ctx.published,
             period: ctx.period,
             fallbackYear: years?.median,
@@ -216,6 +228,7 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       // not carry over into the body.
       if (!seenHeading && b > 0) current = publishedDate;
       seenHeading = true;
+      sectionDated = false;
       return;
     }
     const citationOffsets = block.citations.map((c) => c.offset);
@@ -247,7 +260,11 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       // With no date at all before it (a lead, a background paragraph), a sentence is dated by the
       // date it mentions, even in passing or in parentheses; a year that only names something
       // (2011年利比亚革命) does not count.
-      if (c.role === 'embedded' && c.reason !== 'modifier' && !cursor && m.kind === 'absolute' && !anchoredSentences.has(c.sentenceStart)) {
+      // Likewise, under a new heading a date that defines the section's subject ("X was the police
+      // force of the borough from 1836 to 1866") dates its sentence when no date of the section
+      // has yet: the date carried over from another section says less about it.
+      const definesSection = c.reason === 'definition' && !sectionDated && seenHeading;
+      if (c.role === 'embedded' && c.reason !== 'modifier' && (!cursor || definesSection) && m.kind === 'absolute' && !anchoredSentences.has(c.sentenceStart)) {
         c.role = 'anchor';
         c.rule = 'sentence';
         c.segmentStart = c.sentenceStart;
@@ -258,23 +275,39 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
         continue;
       }
       if (c.role === 'anchor') {
-        const date = resolveMention(m, {
+        const context = {
           lang,
           current: cursor,
           before,
           after: nextExplicit(b, m.end),
           sentenceYear: sentenceYearBefore(m.start),
           headingYear: headingYear(),
+          headingYearEnd: headingYearEnd(),
           published: ctx.published,
           period: ctx.period,
           fallbackYear: years?.median,
-        });
+          lead: seenHeading ? leadSpans.filter((l) => !years || (yearOf(l.start) >= years.min && yearOf(l.end) <= years.max)) : undefined,
+        };
+        let date = resolveMention(m, context);
+        // A year inferred from an aside far from the story ("In 2012, declassified files …" before
+        // "… arrived at Arica on 4 April"): place the date by the years the source is about.
+        if (date && !sane(date) && !writtenYear(m) && m.kind === 'absolute' && years)
+          date =
+            resolveMention(m, {
+              ...context,
+              current: undefined,
+              before: undefined,
+              after: undefined,
+              sentenceYear: undefined,
+              period: ctx.period ?? { start: `${years.median}-01-01`, end: `${years.median}-12-31` },
+            }) ?? date;
         if (!date) {
           warn(block, m.start, `could not place "${m.expression}" in time; not used as a date`);
         } else if (!sane(date) && !writtenYear(m)) {
           warn(block, m.start, `"${m.expression}" resolves to ${date.start}, outside the years this source covers; not used as a date`);
         } else {
           if (c === own) lineDate = date;
+          sectionDated = true;
           const start = c.segmentStart ?? c.sentenceStart;
           const last = segments[segments.length - 1];
           if (last && last.start >= start) last.date = date;
