@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags } from 'lighthouse';
 import { startStaticServer } from './static-server.ts';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -23,17 +24,8 @@ export type Preset = 'mobile' | 'desktop';
 
 export const DEFAULT_PAGES = ['/', '/day/2014-01-04/'];
 
-/** The flags every browser run of the project uses (see tests/helpers/chromium.ts). */
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The flags every browser run of the project uses. */
+export const CHROME_FLAGS = CHROMIUM_LAUNCH.args!;
 
 export interface LighthouseScore {
   page: string;

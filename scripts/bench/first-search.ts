@@ -5,7 +5,7 @@
 import { chromium } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { startStaticServer } from '../static-server.ts';
-import { CHROMIUM_LAUNCH } from '../../tests/helpers/chromium.ts';
+import { CHROMIUM_LAUNCH } from '../chromium.ts';
 
 export const SEARCH_RESULT_SELECTOR = '[data-search-results] .search-result';
 

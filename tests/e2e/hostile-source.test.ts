@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/pipeline.ts';
 import { writeData } from '../../scripts/ingest.ts';
-import { CHROMIUM_LAUNCH } from '../helpers/chromium.ts';
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { ROOT, buildSite, serveDist, type ServedSite } from '../helpers/site.ts';
 
 const HOSTILE_MARKDOWN = `# Hostile chronicle

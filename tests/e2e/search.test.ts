@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_LAUNCH } from '../helpers/chromium.ts';
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { buildSite, FIXTURE_DATA, ROOT, serveDist, type ServedSite } from '../helpers/site.ts';
 import { buildSearchIndex } from '../../scripts/search-index.ts';
 import type { EventRecord } from '../../src/schema/records.ts';

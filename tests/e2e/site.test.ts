@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH } from '../helpers/chromium.ts';
+import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { FIXTURE_DATA, ROOT, buildSite, listFiles, serveDist, startSite, type ServedSite } from '../helpers/site.ts';
 
 const PAGES = {
