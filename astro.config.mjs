@@ -33,6 +33,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    // Benchmark corpora and test builds hold hundreds of thousands of files: never watch them.
+    server: { watch: { ignored: ['**/bench/work/**', '**/test-results/**', '**/dist/**'] } },
     // The base path as a compile-time constant for src/lib/i18n.ts (href building).
     define: { __DAYLINE_BASE__: JSON.stringify(base) },
   },

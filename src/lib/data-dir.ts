@@ -1,7 +1,6 @@
 /** Where the ingest writes its records and the site reads them. */
 import { resolve } from 'node:path';
 
-export const PUBLISHED_DATA_FILES = ['events.json', 'entities.json', 'report.json', 'events.csv', 'sources.json'] as const;
 
 export function dataDir(): string {
   return resolve(process.env.DAYLINE_DATA_DIR ?? '.dayline/data');

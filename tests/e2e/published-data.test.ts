@@ -1,0 +1,80 @@
+/**
+ * The published surface of CONTRACT.md, checked on the real build that `npm test` makes first
+ * (`npm run build` into dist/): data files, their order and shape, and that every event's url and
+ * every covered day lead to a page holding the event.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Entity, EventRecord, SourceReport } from '../../src/schema/records.ts';
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+let events: EventRecord[];
+
+const readJson = (name: string) => JSON.parse(readFileSync(join(DIST, 'data', name), 'utf8')) as unknown[];
+const pageOf = (url: string) => join(DIST, url.split('#')[0]!, 'index.html');
+
+function* days(start: string, end: string): Generator<string> {
+  for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) <= end; d.setUTCDate(d.getUTCDate() + 1))
+    yield d.toISOString().slice(0, 10);
+}
+
+beforeAll(() => {
+  if (!existsSync(join(DIST, 'data', 'events.json'))) throw new Error(`${DIST}/data/events.json is missing: run \`npm run build\` first (npm test does)`);
+  events = readJson('events.json').map((e) => EventRecord.parse(e));
+});
+
+describe('dist/data', () => {
+  it('events.json is sorted by date, then source order', () => {
+    const sources = (readJson('sources.json') as { id: string }[]).map((s) => s.id);
+    for (let i = 1; i < events.length; i++) {
+      const [a, b] = [events[i - 1]!, events[i]!];
+      expect(a.date.start <= b.date.start, `${a.id} before ${b.id}`).toBe(true);
+      if (a.date.start === b.date.start && a.date.end === b.date.end)
+        expect(sources.indexOf(a.source.id) <= sources.indexOf(b.source.id), `${a.id} before ${b.id}`).toBe(true);
+    }
+  });
+
+  it('entities.json and report.json match their schemas, and every tag names an entity', () => {
+    const entities = readJson('entities.json').map((e) => Entity.parse(e));
+    readJson('report.json').forEach((r) => SourceReport.parse(r));
+    const ids = new Set(entities.map((e) => e.id));
+    for (const e of events) for (const tag of [...e.places, ...e.groups]) expect(ids.has(tag), `${e.id}: ${tag}`).toBe(true);
+    const manbij = entities.find((e) => e.id === 'manbij')!;
+    expect(manbij.coords![0]).toBeCloseTo(37.95, 1); // longitude first, as CONTRACT.md shows
+    expect(manbij.coords![1]).toBeCloseTo(36.53, 1);
+  });
+
+  it('events.csv has one row per event with the contract columns', () => {
+    const csv = readFileSync(join(DIST, 'data', 'events.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('id,start,end,precision,lang,source,section,places,groups,text,url');
+    for (const e of events.slice(0, 50)) expect(csv).toContain(`${e.id},${e.date.start},${e.date.end},${e.date.precision},${e.lang},`);
+  });
+});
+
+describe('links into the site', () => {
+  it('every event url is a built page that holds the event', () => {
+    for (const e of events) {
+      const page = pageOf(e.url);
+      expect(existsSync(page), e.url).toBe(true);
+      expect(readFileSync(page, 'utf8'), e.url).toContain(`id="${e.id}"`);
+    }
+  });
+
+  it('a day page exists for every day of every day-precision event, ranges included', () => {
+    for (const e of events.filter((x) => x.date.precision === 'day'))
+      for (const day of days(e.date.start, e.date.end)) {
+        const page = join(DIST, 'day', day, 'index.html');
+        expect(existsSync(page), `${e.id} ${day}`).toBe(true);
+        expect(readFileSync(page, 'utf8'), `${e.id} on ${day}`).toContain(`id="${e.id}"`);
+      }
+  });
+
+  it('every place and group has its page, and /group/isil/ gathers all five sources', () => {
+    for (const e of events) for (const p of e.places) expect(existsSync(join(DIST, 'place', p, 'index.html')), p).toBe(true);
+    const isil = readFileSync(join(DIST, 'group', 'isil', 'index.html'), 'utf8');
+    const files = new Set(events.filter((e) => e.groups.includes('isil')).map((e) => e.source.file.slice(0, 3)));
+    expect([...files].sort()).toEqual(['000', '001', '002', '003', '004']);
+    for (const e of events.filter((x) => x.groups.includes('isil')).slice(0, 40)) expect(isil).toContain(e.id);
+  });
+});
