@@ -16,7 +16,10 @@ describe('leadSummary', () => {
   });
 
   it('marks a lead cut off mid-sentence instead of passing it off as complete', () => {
-    const blocks = [block('paragraph', 'The conflict started after fighting erupted between the groups: the', 1)];
+    const blocks = [
+      block('paragraph', 'The conflict started after fighting erupted between the groups: the', 1),
+      block('paragraph', 'A later complete paragraph that is not the lead of the article.', 2),
+    ];
     expect(leadSummary(blocks)).toBe('The conflict started after fighting erupted between the groups: the …');
   });
 
