@@ -9,14 +9,53 @@
  * `pagefind`; PAGEFIND_EXTENDED_BINARY_PATH / PAGEFIND_BINARY_PATH override). Only the extended
  * build segments Chinese, so we refuse to build without it unless allowed explicitly.
  */
-import { readFile, writeFile, rm, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Entity, EventRecord, SourceMeta } from '../src/schema/records.ts';
-import { buildSearchRecords, normaliseBase, openccConverters, SEARCH_LANGUAGE } from '../src/search/records.ts';
+import { buildSearchRecords, normaliseBase, openccConverters, PARTS_FILE, SEARCH_LANGUAGE, splitRecords } from '../src/search/records.ts';
+import type { SearchRecord } from '../src/search/records.ts';
+
+const DEFAULT_PART_SIZE = 12000;
+
+function partSizeFromEnv(): number {
+  const raw = process.env.SEARCH_PART_SIZE;
+  if (!raw) return DEFAULT_PART_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SEARCH_PART_SIZE must be a positive integer (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+/**
+ * Writes one Pagefind bundle with its own service: the Node API keeps a single `pagefind_extended`
+ * process until close(), and that process holds the whole index in memory until then, so each part
+ * gets a fresh one (createIndex after close() spawns a new process) and the memory is given back
+ * before the next part starts.
+ */
+async function writePart(records: SearchRecord[], outputPath: string, warnings: string[]): Promise<void> {
+  await mkdir(outputPath, { recursive: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind createIndex failed: ${errors.join('; ')}`);
+  try {
+    for (const record of records) {
+      const res = await index.addCustomRecord(record);
+      if (res.errors.length) warnings.push(`${record.url}: ${res.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`pagefind writeFiles failed: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex().catch(() => {});
+    await pagefind.close();
+  }
+  // The default UIs are not used (the search page has its own client): drop them so nothing that
+  // needs inline styles ships, and keep the output small.
+  for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+    await rm(path.join(outputPath, f), { force: true });
+  }
+}
 
 export interface BuildSearchIndexOptions {
   /** folder with events.json, entities.json, sources.json (default DAYLINE_DATA_DIR or .dayline/data) */
@@ -27,11 +66,15 @@ export interface BuildSearchIndexOptions {
   base?: string;
   /** print progress (default true) */
   verbose?: boolean;
+  /** at most this many records per Pagefind bundle (default SEARCH_PART_SIZE or 12000) */
+  partSize?: number;
 }
 
 export interface BuildSearchIndexResult {
   records: number;
   outputPath: string;
+  /** number of Pagefind bundles written (pagefind/, then pagefind-part-1/ …) */
+  parts: number;
   language: string;
   ms: number;
   warnings: string[];
@@ -93,36 +136,28 @@ export async function buildSearchIndex(opts: BuildSearchIndexOptions = {}): Prom
   const chronologyTitles = await readChronologyTitles();
   const { records, labels } = buildSearchRecords({ events, entities, sources, base, chronologyTitles, converters: await openccConverters() });
 
+  const partSize = opts.partSize ?? partSizeFromEnv();
+  const parts = splitRecords(records, partSize);
   const outputPath = path.join(distDir, 'pagefind');
-  await rm(outputPath, { recursive: true, force: true });
-  await mkdir(outputPath, { recursive: true });
-
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind createIndex failed: ${errors.join('; ')}`);
-  try {
-    for (const record of records) {
-      const res = await index.addCustomRecord(record);
-      if (res.errors.length) warnings.push(`${record.url}: ${res.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`pagefind writeFiles failed: ${written.errors.join('; ')}`);
-  } finally {
-    await index.deleteIndex().catch(() => {});
-    await pagefind.close();
+  // Remove every bundle a previous build wrote (it may have had more parts).
+  for (const name of await readdir(distDir).catch(() => [] as string[])) {
+    if (name === 'pagefind' || /^pagefind-part-\d+$/.test(name)) await rm(path.join(distDir, name), { recursive: true, force: true });
   }
-  // The default UIs are not used (the search page has its own client): drop them so nothing that
-  // needs inline styles ships, and keep the output small.
-  for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
-    await rm(path.join(outputPath, f), { force: true });
+  const extraBundles: string[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    const dir = p === 0 ? 'pagefind' : `pagefind-part-${p}`;
+    await writePart(parts[p], path.join(distDir, dir), warnings);
+    if (p > 0) extraBundles.push(`${dir}/`);
   }
   await writeFile(path.join(outputPath, 'dayline-labels.json'), JSON.stringify(labels));
+  await writeFile(path.join(outputPath, PARTS_FILE), JSON.stringify(extraBundles));
 
   const ms = Math.round(performance.now() - t0);
   if (verbose) {
     for (const w of warnings) console.warn(`search index: warning: ${w}`);
-    console.log(`search index: ${records.length} events → ${path.relative(process.cwd(), outputPath) || outputPath} (language "${SEARCH_LANGUAGE}", base ${base}) in ${ms} ms`);
+    console.log(`search index: ${records.length} events → ${path.relative(process.cwd(), outputPath) || outputPath}${parts.length > 1 ? ` + ${parts.length - 1} more part(s)` : ''} (language "${SEARCH_LANGUAGE}", base ${base}) in ${ms} ms`);
   }
-  return { records: records.length, outputPath, language: SEARCH_LANGUAGE, ms, warnings };
+  return { records: records.length, outputPath, parts: parts.length, language: SEARCH_LANGUAGE, ms, warnings };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

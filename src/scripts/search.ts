@@ -3,7 +3,7 @@
  * #dayline-search (no inline script, CSP-friendly), loads Pagefind's JS API on demand, keeps the
  * search state in the URL (history.replaceState) and renders results without innerHTML.
  */
-import { FILTERS, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
+import { FILTERS, PART_FILTER, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, mergePartResponses, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
 
 type Label = { en: string; 'zh-Hans': string; 'zh-Hant': string };
@@ -31,7 +31,9 @@ interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
 }
+type SearchOptions = ReturnType<typeof pagefindArgs>['options'];
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
@@ -87,9 +89,17 @@ async function main(root: HTMLElement) {
   for (const type of ['focusin', 'pointerenter', 'pointerdown']) filtersBox.addEventListener(type, () => void ensureLabels(), { once: true });
   if (FILTERS.some((f) => state.filters[f])) void ensureLabels();
 
+  // Large sites split the index into several Pagefind bundles (see scripts/search-index.ts): the
+  // list of the extra ones is fetched while pagefind.js loads.
+  const partsPromise = fetch(`${base}pagefind/dayline-parts.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+    .catch(() => [] as string[]);
   let pagefind: PagefindApi;
+  let partCount = 1;
   try {
-    pagefind = await loadPagefind(cfg.pagefind ?? `${base}pagefind/pagefind.js`);
+    const extra = partsPromise.then((p) => (Array.isArray(p) ? p.map((dir) => `${base}${dir}`) : []));
+    pagefind = await loadPagefind(cfg.pagefind ?? `${base}pagefind/pagefind.js`, extra);
+    partCount = 1 + (await extra).length;
   } catch (err) {
     console.error(err);
     status.textContent = s('error');
@@ -120,7 +130,7 @@ async function main(root: HTMLElement) {
     sortSelect.value = effectiveSort(state);
     const { term, options } = pagefindArgs(state);
     performance.mark('dayline-search-start');
-    const response = await pagefind.search(term, options);
+    const response = await searchParts(term, options);
     performance.mark('dayline-search-found');
     if (seq !== searchSeq || !response) return; // a newer search superseded this one
     current = { results: response.results, shown: 0 };
@@ -134,6 +144,23 @@ async function main(root: HTMLElement) {
     list.removeAttribute('aria-busy');
     status.textContent = count === 0 ? s('none') : count === 1 ? s('one') : s('many', { count: numberFmt.format(count) });
     root.dataset.state = 'done';
+  }
+
+  /**
+   * One search over every part. Pagefind orders merged results by score, and a sorted search scores
+   * results by their position within their own bundle, so date order across parts is rebuilt here:
+   * one search per part (restricted by its synthetic filter), concatenated in part order.
+   */
+  async function searchParts(term: string | null, options: SearchOptions): Promise<PagefindResponse | null> {
+    const direction = options.sort?.date;
+    if (partCount <= 1 || !direction) return pagefind.search(term, options);
+    const responses: PagefindResponse[] = [];
+    for (let k = 0; k < partCount; k++) {
+      const r = await pagefind.search(term, { ...options, filters: { ...options.filters, [PART_FILTER]: String(k) } });
+      if (!r) return null;
+      responses.push(r);
+    }
+    return mergePartResponses(responses, direction);
   }
 
   async function showMore(seq: number, focusFirst: boolean) {
@@ -287,11 +314,17 @@ async function main(root: HTMLElement) {
   root.dataset.ready = 'true';
 }
 
-async function loadPagefind(url: string): Promise<PagefindApi> {
+async function loadPagefind(url: string, extra: Promise<string[]>): Promise<PagefindApi> {
   const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
+  const extraBundles = await extra;
   // No web worker: it would download a second copy of the search code (~43 KB).
   await pf.options({ noWorker: true, excerptLength: 40 });
   await pf.init();
+  if (extraBundles.length) {
+    // Every bundle is tagged with its part number, so that a search can be limited to one part.
+    await pf.options({ mergeFilter: { [PART_FILTER]: '0' } });
+    await Promise.all(extraBundles.map((path, i) => pf.mergeIndex(path, { excerptLength: 40, mergeFilter: { [PART_FILTER]: String(i + 1) } })));
+  }
   prepareQuery('中文'); // warm up the word segmenter (it loads its dictionary on first use)
   return pf;
 }

@@ -206,3 +206,39 @@ function merge(parts: ExcerptPart[]): ExcerptPart[] {
   }
   return out;
 }
+
+/** The synthetic filter each merged Pagefind bundle is tagged with (its part number). */
+export const PART_FILTER = 'dayline_part';
+
+interface PartResponse<R> {
+  results: R[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+/**
+ * Combines the responses of one search run once per part (each restricted to its part with
+ * PART_FILTER). The parts hold consecutive ranges of the date sort key, and each part returns its
+ * results in date order, so date order across parts is the parts' results in part order (reversed
+ * for "desc"). Filter counts are summed.
+ */
+export function mergePartResponses<R>(responses: PartResponse<R>[], direction: 'asc' | 'desc'): PartResponse<R> {
+  const sum = (maps: Record<string, Record<string, number>>[]) => {
+    const out: Record<string, Record<string, number>> = {};
+    for (const m of maps) {
+      for (const [key, values] of Object.entries(m)) {
+        const into = (out[key] ??= {});
+        for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
+      }
+    }
+    return out;
+  };
+  const ordered = direction === 'asc' ? responses : [...responses].reverse();
+  return {
+    results: ordered.flatMap((r) => r.results),
+    unfilteredResultCount: responses.reduce((n, r) => n + r.unfilteredResultCount, 0),
+    filters: sum(responses.map((r) => r.filters)),
+    totalFilters: sum(responses.map((r) => r.totalFilters)),
+  };
+}

@@ -4,7 +4,8 @@
  * Expectations are computed from that data's events.json, so the suite pins behaviour, not counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -267,5 +268,51 @@ describe('search page', () => {
     } finally {
       await compressed.close();
     }
+  });
+});
+
+describe('search split into several Pagefind bundles', () => {
+  let parted: ServedSite;
+  let partedDist: string;
+  beforeAll(async () => {
+    // the same site, its index written in three parts (large sites are split to bound the indexer's memory)
+    partedDist = mkdtempSync(join(tmpdir(), 'dayline-search-parts-'));
+    cpSync(dist, partedDist, { recursive: true });
+    const res = await buildSearchIndex({ dataDir, distDir: partedDist, base: '/', verbose: false, partSize: Math.ceil(events.length / 3) });
+    expect(res.parts).toBeGreaterThan(1);
+    parted = await serveDist(partedDist, '/');
+  });
+  afterAll(async () => {
+    await parted?.close();
+    if (partedDist) rmSync(partedDist, { recursive: true, force: true });
+  });
+
+  it('lists the extra bundles, and keeps filters and date order across them', async () => {
+    const extra = JSON.parse(readFileSync(join(partedDist, 'pagefind', 'dayline-parts.json'), 'utf8')) as string[];
+    expect(extra).toEqual(['pagefind-part-1/', 'pagefind-part-2/']);
+    // the year with the most events: its events fall into more than one part
+    const perYear = new Map<string, number>();
+    for (const e of events) for (const y of years(e)) perYear.set(y, (perYear.get(y) ?? 0) + 1);
+    const year = [...perYear].sort((a, b) => b[1] - a[1])[0][0];
+    const expected = events.filter((e) => years(e).includes(year)).map((e) => e.id);
+    const { context, page } = await freshPage();
+    for (const sort of ['date-asc', 'date-desc'] as const) {
+      await page.goto(parted.url(`search/?year=${year}&sort=${sort}`));
+      await page.waitForSelector('#dayline-search[data-ready]');
+      const ids = await allResultIds(page);
+      expect([...ids].sort()).toEqual([...expected].sort());
+      const keys = ids.map((id) => eventById.get(id)!.date.start);
+      const sorted = [...keys].sort();
+      expect(keys).toEqual(sort === 'date-asc' ? sorted : sorted.reverse());
+    }
+    // one merged search (no date order): every part answers
+    const place = events.find((e) => e.places.length)?.places[0];
+    if (place) {
+      await page.goto(parted.url(`search/?place=${encodeURIComponent(place)}&sort=relevance`));
+      await page.waitForSelector('#dayline-search[data-ready]');
+      const ids = await allResultIds(page);
+      expect([...ids].sort()).toEqual(events.filter((e) => e.places.includes(place)).map((e) => e.id).sort());
+    }
+    await context.close();
   });
 });
