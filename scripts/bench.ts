@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeCorpus } from './bench/corpus.ts';
 import { measureSite } from './bench/measure.ts';
-import { measureFirstSearch } from './bench/first-search.ts';
+import { FIRST_SEARCHES, measureFirstSearches } from './bench/first-search.ts';
 import { watchPeak } from './bench/memory.ts';
 
 const scales = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
@@ -30,6 +30,8 @@ interface Run {
   dayPageDownloadKB: number;
   firstSearchKB: number;
   firstSearchMs: number;
+  /** every search of FIRST_SEARCHES, each on a cold cache (the first is firstSearchKB) */
+  firstSearches: { search: string; kilobytes: number; milliseconds: number; status: string }[];
 }
 
 function step(output: string, name: string): number {
@@ -61,7 +63,7 @@ async function runScale(scale: number): Promise<Run> {
   const maxRss = Math.max(treePeakKB, Number(/maxrss-kb (\d+)/.exec(output)?.[1] ?? 0));
   const events = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as unknown[]).length;
   const size = measureSite(dist);
-  const search = await measureFirstSearch(dist, 'Manbij');
+  const searches = await measureFirstSearches(dist, FIRST_SEARCHES);
   return {
     scale,
     events,
@@ -75,8 +77,9 @@ async function runScale(scale: number): Promise<Run> {
     dayPageMedianKB: size.dayPageMedianKB,
     dayPageMaxKB: size.dayPageMaxKB,
     dayPageDownloadKB: size.dayPageDownloadKB,
-    firstSearchKB: search.kilobytes,
-    firstSearchMs: search.milliseconds,
+    firstSearchKB: searches[0].kilobytes,
+    firstSearchMs: searches[0].milliseconds,
+    firstSearches: searches.map(({ search, kilobytes, milliseconds, status }) => ({ search, kilobytes, milliseconds, status })),
   };
 }
 
@@ -115,3 +118,7 @@ const results = { machine, date: new Date().toISOString().slice(0, 10), runs };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(`${machine}, ${results.date}\n\n${table(runs)}`);
+for (const run of runs) {
+  console.log(`\nfirst searches at ${run.scale}x (KB on a cold cache):`);
+  for (const f of run.firstSearches) console.log(`  ${String(f.kilobytes).padStart(6)}  ${decodeURIComponent(f.search)}  (${f.status})`);
+}

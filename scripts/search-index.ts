@@ -1,7 +1,9 @@
 /**
  * Builds the Pagefind search index for the built site: one custom record per event (see
- * src/search/records.ts), written to <distDir>/pagefind/, plus <distDir>/pagefind/dayline-labels.json
- * (readable names of every filter value, per UI language).
+ * src/search/records.ts), written to <distDir>/pagefind/ (and pagefind-part-N/ when the events
+ * do not fit one part), plus in <distDir>/pagefind/: dayline-labels-<filter>.json (readable names
+ * of a filter's values, per UI language) and dayline-parts.json (the parts, their dates and routed
+ * filter values; src/search/parts.ts).
  *
  *   npx tsx scripts/search-index.ts            # DAYLINE_DATA_DIR (or .dayline/data) → dist/
  *
@@ -16,10 +18,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Entity, EventRecord, SourceMeta } from '../src/schema/records.ts';
-import { buildSearchRecords, normaliseBase, openccConverters, PARTS_FILE, SEARCH_LANGUAGE, splitRecords } from '../src/search/records.ts';
+import { buildSearchRecords, normaliseBase, openccConverters, SEARCH_LANGUAGE } from '../src/search/records.ts';
+import { describeParts, labelsFile, PARTS_FILE, splitRecords } from '../src/search/parts.ts';
 import type { SearchRecord } from '../src/search/records.ts';
 
-const DEFAULT_PART_SIZE = 12000;
+/**
+ * Records per Pagefind bundle. A search reads a bundle's page list (about 10 bytes per event,
+ * compressed) before it can answer; 2,000 events keep that near 21 KB, so that a first search
+ * stays under 150 KB whatever the size of the corpus (src/search/parts.ts; measured by
+ * `npm run bench`). Small parts also bound the indexer's memory (about 175 KB per event while a
+ * bundle is written).
+ */
+const DEFAULT_PART_SIZE = 2000;
 
 function partSizeFromEnv(): number {
   const raw = process.env.SEARCH_PART_SIZE;
@@ -66,7 +76,7 @@ export interface BuildSearchIndexOptions {
   base?: string;
   /** print progress (default true) */
   verbose?: boolean;
-  /** at most this many records per Pagefind bundle (default SEARCH_PART_SIZE or 12000) */
+  /** at most this many records per Pagefind bundle (default SEARCH_PART_SIZE or 2000) */
   partSize?: number;
 }
 
@@ -143,14 +153,11 @@ export async function buildSearchIndex(opts: BuildSearchIndexOptions = {}): Prom
   for (const name of await readdir(distDir).catch(() => [] as string[])) {
     if (name === 'pagefind' || /^pagefind-part-\d+$/.test(name)) await rm(path.join(distDir, name), { recursive: true, force: true });
   }
-  const extraBundles: string[] = [];
-  for (let p = 0; p < parts.length; p++) {
-    const dir = p === 0 ? 'pagefind' : `pagefind-part-${p}`;
-    await writePart(parts[p], path.join(distDir, dir), warnings);
-    if (p > 0) extraBundles.push(`${dir}/`);
-  }
-  await writeFile(path.join(outputPath, 'dayline-labels.json'), JSON.stringify(labels));
-  await writeFile(path.join(outputPath, PARTS_FILE), JSON.stringify(extraBundles));
+  const dirs = parts.map((_, p) => (p === 0 ? 'pagefind' : `pagefind-part-${p}`));
+  for (let p = 0; p < parts.length; p++) await writePart(parts[p], path.join(distDir, dirs[p]), warnings);
+  for (const [filter, names] of Object.entries(labels)) await writeFile(path.join(outputPath, labelsFile(filter)), JSON.stringify(names));
+  const manifest = describeParts(parts, dirs.map((d) => `${d}/`));
+  await writeFile(path.join(outputPath, PARTS_FILE), JSON.stringify(manifest));
 
   const ms = Math.round(performance.now() - t0);
   if (verbose) {

@@ -3,7 +3,9 @@
  * #dayline-search (no inline script, CSP-friendly), loads Pagefind's JS API on demand, keeps the
  * search state in the URL (history.replaceState) and renders results without innerHTML.
  */
-import { FILTERS, PART_FILTER, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, mergePartResponses, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
+import { FILTERS, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
+import { PARTS_FILE, PART_FILTER, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import type { PartsManifest } from '../search/parts.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
 
 type Label = { en: string; 'zh-Hans': string; 'zh-Hant': string };
@@ -36,6 +38,7 @@ interface PagefindApi {
 type SearchOptions = ReturnType<typeof pagefindArgs>['options'];
 
 const PAGE_SIZE = 10;
+const EXCERPT_LENGTH = 40;
 const DEBOUNCE_MS = 150;
 
 const root = document.getElementById('dayline-search');
@@ -72,34 +75,47 @@ async function main(root: HTMLElement) {
   let chosenSort: Sort | undefined = state.sort;
   writeControls(state);
 
-  // Filter labels (readable names of every place, group, source…) are loaded only when the filters
-  // are used, so that a first search downloads no more than it needs.
-  let labels: Labels | null = null;
-  let labelsPromise: Promise<void> | null = null;
+  // Filter labels (readable names of every place, group, source…), one file per filter, are loaded
+  // only when the filters are used, so that a first search downloads no more than it needs.
+  const labels: Partial<Labels> = {};
+  const labelLoads = new Map<Filter, Promise<void>>();
   let lastCounts: Record<string, Record<string, number>> | null = null;
-  const ensureLabels = () =>
-    (labelsPromise ??= fetch(cfg.labels ?? `${base}pagefind/dayline-labels.json`)
-      .then((r) => r.json() as Promise<Labels>)
-      .then((l) => {
-        labels = l;
-        fillFilterOptions(lastCounts);
-      })
-      .catch((err) => console.error(err)));
+  const ensureLabels = (filters: readonly Filter[]) =>
+    Promise.all(
+      filters.map((f) => {
+        let load = labelLoads.get(f);
+        if (!load) {
+          load = fetch(`${base}pagefind/${labelsFile(f)}`)
+            .then((r) => r.json() as Promise<Labels[Filter]>)
+            .then((l) => {
+              labels[f] = l;
+              fillFilterOptions(lastCounts, [f]);
+            })
+            .catch((err) => console.error(err));
+          labelLoads.set(f, load);
+        }
+        return load;
+      }),
+    );
   const filtersBox = form.querySelector<HTMLElement>('fieldset')!;
-  for (const type of ['focusin', 'pointerenter', 'pointerdown']) filtersBox.addEventListener(type, () => void ensureLabels(), { once: true });
-  if (FILTERS.some((f) => state.filters[f])) void ensureLabels();
+  for (const type of ['focusin', 'pointerenter', 'pointerdown']) filtersBox.addEventListener(type, () => void ensureLabels(FILTERS), { once: true });
+  void ensureLabels(FILTERS.filter((f) => state.filters[f]));
 
-  // Large sites split the index into several Pagefind bundles (see scripts/search-index.ts): the
-  // list of the extra ones is fetched while pagefind.js loads.
-  const partsPromise = fetch(`${base}pagefind/dayline-parts.json`)
-    .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
-    .catch(() => [] as string[]);
+  // Large sites split the index into parts (src/search/parts.ts): the manifest says which part the
+  // search in the address reads first, and Pagefind loads that one.
+  const manifestPromise: Promise<PartsManifest> = fetch(`${base}pagefind/${PARTS_FILE}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null)
+    .then((m: unknown) => (isPartsManifest(m) ? m : { parts: [{ path: 'pagefind/', events: 0, first: '', last: '', lastYear: '', filters: {} }] }));
   let pagefind: PagefindApi;
-  let partCount = 1;
+  let manifest: PartsManifest;
+  let primary = 0;
   try {
-    const extra = partsPromise.then((p) => (Array.isArray(p) ? p.map((dir) => `${base}${dir}`) : []));
-    pagefind = await loadPagefind(cfg.pagefind ?? `${base}pagefind/pagefind.js`, extra);
-    partCount = 1 + (await extra).length;
+    const pagefindModule = import(/* @vite-ignore */ cfg.pagefind ?? `${base}pagefind/pagefind.js`) as Promise<PagefindApi>;
+    pagefindModule.catch(() => undefined); // a failure is handled below, once awaited
+    manifest = await manifestPromise;
+    primary = firstPart(manifest, state);
+    pagefind = await loadPagefind(pagefindModule, manifest, primary, base);
   } catch (err) {
     console.error(err);
     status.textContent = s('error');
@@ -107,8 +123,41 @@ async function main(root: HTMLElement) {
     return;
   }
 
+  // The primary part is loaded with Pagefind; the others are merged the first time a search needs them.
+  const merged = new Map<number, Promise<void>>([[primary, Promise.resolve()]]);
+  const mergePart = (k: number) => {
+    let p = merged.get(k);
+    if (!p) {
+      p = pagefind.mergeIndex(`${base}${manifest.parts[k].path}`, { excerptLength: EXCERPT_LENGTH, mergeFilter: { [PART_FILTER]: String(k) } });
+      merged.set(k, p);
+    }
+    return p;
+  };
+
+  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-Hans' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  const formatDate = (iso: string) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+  };
+
+  /**
+   * One search as the reader sees it. A date-ordered search on a site of several parts reads the
+   * parts one at a time, in result order, and stops as soon as it has the results to show; `pending`
+   * holds the parts not read yet. A best-match search needs every part at once.
+   */
+  interface Session {
+    seq: number;
+    term: string | null;
+    options: SearchOptions;
+    direction?: 'asc' | 'desc';
+    results: PagefindResult[];
+    shown: number;
+    pending: number[];
+    counts: Record<string, Record<string, number>>[];
+  }
+
   let searchSeq = 0;
-  let current: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
+  let current: Session = { seq: 0, term: null, options: { filters: {} }, results: [], shown: 0, pending: [], counts: [] };
 
   async function run() {
     const seq = ++searchSeq;
@@ -118,7 +167,7 @@ async function main(root: HTMLElement) {
     if (isEmpty(state)) {
       list.replaceChildren();
       moreButton.hidden = true;
-      current = { results: [], shown: 0 };
+      current = { ...current, seq, results: [], shown: 0, pending: [], counts: [] };
       lastCounts = null;
       fillFilterOptions(null);
       status.textContent = s('ready');
@@ -129,46 +178,76 @@ async function main(root: HTMLElement) {
     list.setAttribute('aria-busy', 'true');
     sortSelect.value = effectiveSort(state);
     const { term, options } = pagefindArgs(state);
+    const direction = options.sort?.date;
+    const session: Session = { seq, term, options, direction, results: [], shown: 0, pending: [], counts: [] };
     performance.mark('dayline-search-start');
-    const response = await searchParts(term, options);
+    if (direction && manifest.parts.length > 1) {
+      session.pending = partOrder(manifest, options.filters, direction);
+    } else {
+      await Promise.all(manifest.parts.map((_, k) => mergePart(k)));
+      const response = await pagefind.search(term, options);
+      if (seq !== searchSeq || !response) return; // a newer search superseded this one
+      session.results = response.results;
+      session.counts.push(response.filters);
+    }
+    if (!(await readParts(session, PAGE_SIZE))) return;
     performance.mark('dayline-search-found');
-    if (seq !== searchSeq || !response) return; // a newer search superseded this one
-    current = { results: response.results, shown: 0 };
+    current = session;
     list.replaceChildren();
     await showMore(seq, false);
     if (seq !== searchSeq) return;
     performance.mark('dayline-search-shown');
-    lastCounts = response.filters;
-    fillFilterOptions(response.filters);
-    const count = response.results.length;
     list.removeAttribute('aria-busy');
-    status.textContent = count === 0 ? s('none') : count === 1 ? s('one') : s('many', { count: numberFmt.format(count) });
     root.dataset.state = 'done';
   }
 
   /**
-   * One search over every part. Pagefind orders merged results by score, and a sorted search scores
-   * results by their position within their own bundle, so date order across parts is rebuilt here:
-   * one search per part (restricted by its synthetic filter), concatenated in part order.
+   * Reads pending parts until the session holds `wanted` results or none remain. Each part is
+   * searched on its own (restricted by its synthetic filter) and answers in date order, so the
+   * parts' results, concatenated in reading order, are in date order. The parts of a batch are
+   * fetched together; their searches then run in turn. False when superseded.
    */
-  async function searchParts(term: string | null, options: SearchOptions): Promise<PagefindResponse | null> {
-    const direction = options.sort?.date;
-    if (partCount <= 1 || !direction) return pagefind.search(term, options);
-    const responses: PagefindResponse[] = [];
-    for (let k = 0; k < partCount; k++) {
-      const r = await pagefind.search(term, { ...options, filters: { ...options.filters, [PART_FILTER]: String(k) } });
-      if (!r) return null;
-      responses.push(r);
+  async function readParts(session: Session, wanted: number): Promise<boolean> {
+    while (session.results.length < wanted && session.pending.length) {
+      const batch = session.pending.slice(0, nextBatch(session.counts.length, session.pending.length));
+      await Promise.all(batch.map(mergePart));
+      for (const k of batch) {
+        const response = await pagefind.search(session.term, { ...session.options, filters: { ...session.options.filters, [PART_FILTER]: String(k) } });
+        if (session.seq !== searchSeq || !response) return false;
+        session.pending.shift();
+        session.results.push(...response.results);
+        session.counts.push(response.filters);
+      }
     }
-    return mergePartResponses(responses, direction);
+    return session.seq === searchSeq;
+  }
+
+  /** The count, exact once every part that may match is read; else how far the search has gone. */
+  function showStatus(session: Session) {
+    const count = session.results.length;
+    const boundary = session.direction ? searchedBoundary(manifest, session.pending, session.direction) : undefined;
+    if (boundary) {
+      status.textContent = s(session.direction === 'asc' ? 'partial.asc' : 'partial.desc', { count: numberFmt.format(count), date: formatDate(boundary) });
+      lastCounts = null; // counts of some parts only would mislead
+    } else {
+      status.textContent = count === 0 ? s('none') : count === 1 ? s('one') : s('many', { count: numberFmt.format(count) });
+      lastCounts = sumFilterCounts(session.counts);
+    }
+    fillFilterOptions(lastCounts);
   }
 
   async function showMore(seq: number, focusFirst: boolean) {
     if (root.dataset.loading === String(seq)) return; // already loading this page
     root.dataset.loading = String(seq);
-    const slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-    current.shown += slice.length;
-    moreButton.hidden = current.results.length - current.shown <= 0;
+    const session = current;
+    if (!(await readParts(session, session.shown + PAGE_SIZE))) {
+      if (root.dataset.loading === String(seq)) delete root.dataset.loading;
+      return;
+    }
+    const slice = session.results.slice(session.shown, session.shown + PAGE_SIZE);
+    session.shown += slice.length;
+    moreButton.hidden = session.results.length <= session.shown && !session.pending.length;
+    showStatus(session);
     // Fetch every fragment at once, show each result as soon as it and those before it are in.
     const pending = slice.map((r) => r.data());
     let first: HTMLLIElement | undefined;
@@ -201,7 +280,7 @@ async function main(root: HTMLElement) {
     time.className = 'search-result__date';
     time.textContent = d.meta.date ?? '';
     const srcId = d.meta.source_id ?? d.filters.source?.[0];
-    const srcName = (srcId && labels?.source[srcId]?.[labelLang]) || d.meta.source || '';
+    const srcName = (srcId && labels.source?.[srcId]?.[labelLang]) || d.meta.source || '';
     a.append(time, document.createTextNode(` · ${srcName}`));
     heading.append(a);
 
@@ -230,7 +309,8 @@ async function main(root: HTMLElement) {
     };
     const names = (f: 'place' | 'group') => {
       const ids = d.filters[f] ?? [];
-      if (labels) return ids.map((id) => labels![f][id]?.[labelLang] ?? id).join(locale === 'zh' ? '、' : ', ');
+      const known = labels[f];
+      if (known) return ids.map((id) => known[id]?.[labelLang] ?? id).join(locale === 'zh' ? '、' : ', ');
       const key = f === 'place' ? 'places' : 'groups';
       return (locale === 'zh' ? d.meta[`${key}_zh`] : d.meta[key]) ?? ids.join(', ');
     };
@@ -242,21 +322,24 @@ async function main(root: HTMLElement) {
     return li;
   }
 
-  /** Options of each filter: readable names in the UI language, with counts for the current search. */
-  function fillFilterOptions(counts: Record<string, Record<string, number>> | null) {
-    if (!labels) return;
-    const L = labels;
-    for (const f of FILTERS) {
+  /**
+   * Options of each filter whose labels are in: readable names in the UI language, with counts for
+   * the current search when they are known.
+   */
+  function fillFilterOptions(counts: Record<string, Record<string, number>> | null, filters: readonly Filter[] = FILTERS) {
+    const collator = new Intl.Collator(locale === 'zh' ? 'zh-Hans' : 'en');
+    for (const f of filters) {
+      const L = labels[f];
+      if (!L) continue;
       const select = selects[f];
       const selected = select.value || state.filters[f] || '';
-      const ids = Object.keys(L[f] ?? {});
-      const collator = new Intl.Collator(locale === 'zh' ? 'zh-Hans' : 'en');
+      const ids = Object.keys(L);
       if (f === 'year') ids.sort();
-      else if (f !== 'lang') ids.sort((a, b) => collator.compare(L[f][a][labelLang], L[f][b][labelLang]));
+      else if (f !== 'lang') ids.sort((a, b) => collator.compare(L[a][labelLang], L[b][labelLang]));
       const options = [new Option(s(`any.${f}`), '')];
       for (const id of ids) {
         const n = counts?.[f]?.[id];
-        const text = L[f][id][labelLang] + (n === undefined ? '' : ` (${numberFmt.format(n)})`);
+        const text = L[id][labelLang] + (n === undefined ? '' : ` (${numberFmt.format(n)})`);
         const opt = new Option(text, id);
         if (n === 0 && id !== selected) opt.className = 'search-filter__empty';
         options.push(opt);
@@ -271,7 +354,7 @@ async function main(root: HTMLElement) {
     const filters: SearchState['filters'] = {};
     for (const f of FILTERS) if (selects[f].value) filters[f] = selects[f].value;
     const q = input.value;
-    // Without words, "best match" is meaningless: the default order is then by date.
+    // The URL keeps the order only when it is not the default one.
     const sort = chosenSort && chosenSort !== effectiveSort({ q, filters }) ? chosenSort : undefined;
     return { q, filters, sort };
   }
@@ -314,17 +397,28 @@ async function main(root: HTMLElement) {
   root.dataset.ready = 'true';
 }
 
-async function loadPagefind(url: string, extra: Promise<string[]>): Promise<PagefindApi> {
-  const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
-  const extraBundles = await extra;
-  // No web worker: it would download a second copy of the search code (~43 KB).
-  await pf.options({ noWorker: true, excerptLength: 40 });
+/** The part the search in the address reads first (Pagefind's primary bundle). */
+function firstPart(manifest: PartsManifest, state: SearchState): number {
+  const { options } = pagefindArgs(state, null);
+  const direction = options.sort?.date;
+  return (!isEmpty(state) && direction && partOrder(manifest, options.filters, direction)[0]) || 0;
+}
+
+/**
+ * Loads Pagefind with `primary` as its primary bundle: every part's folder holds the same
+ * pagefind.js and WASM, and the WASM is fetched once, from the primary bundle.
+ */
+async function loadPagefind(module: Promise<PagefindApi>, manifest: PartsManifest, primary: number, base: string): Promise<PagefindApi> {
+  const pf = await module;
+  // No web worker: it would download a second copy of the search code (~43 KB). With several parts,
+  // every bundle is tagged with its part number so that a search can be limited to one part.
+  await pf.options({
+    basePath: `${base}${manifest.parts[primary].path}`,
+    noWorker: true,
+    excerptLength: EXCERPT_LENGTH,
+    ...(manifest.parts.length > 1 ? { mergeFilter: { [PART_FILTER]: String(primary) } } : {}),
+  });
   await pf.init();
-  if (extraBundles.length) {
-    // Every bundle is tagged with its part number, so that a search can be limited to one part.
-    await pf.options({ mergeFilter: { [PART_FILTER]: '0' } });
-    await Promise.all(extraBundles.map((path, i) => pf.mergeIndex(path, { excerptLength: 40, mergeFilter: { [PART_FILTER]: String(i + 1) } })));
-  }
   prepareQuery('中文'); // warm up the word segmenter (it loads its dictionary on first use)
   return pf;
 }

@@ -11,7 +11,6 @@ import {
   normaliseBase,
   openccConverters,
   SEARCH_LANGUAGE,
-  splitRecords,
 } from './records.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/search-data/${name}.json`, import.meta.url), 'utf8'));
@@ -135,22 +134,7 @@ describe('buildSearchRecords', () => {
   });
 });
 
-describe('splitRecords', () => {
-  const rec = (date: string) => ({ sort: { date } });
-  it('keeps one part, in its order, when the records fit', () => {
-    const rs = [rec('2014-02-01~1'), rec('2014-01-01~0')];
-    expect(splitRecords(rs, 2)).toEqual([rs]);
-    expect(splitRecords([], 5)).toEqual([[]]);
-  });
-  it('splits into consecutive ranges of the date sort key', () => {
-    const rs = ['2014-03-01~2', '2014-01-01~0', '2015-01-01~4', '2014-02-01~1', '2014-12-31~3'].map(rec);
-    expect(splitRecords(rs, 2).map((p) => p.map((r) => r.sort.date))).toEqual([
-      ['2014-01-01~0', '2014-02-01~1'],
-      ['2014-03-01~2', '2014-12-31~3'],
-      ['2015-01-01~4'],
-    ]);
-    expect(() => splitRecords(rs, 0)).toThrow();
-  });
+describe('search records, date order', () => {
   it('gives every real record a date sort key', () => {
     for (const r of build().records) expect(r.sort.date).toMatch(/^\d{4}-\d{2}-\d{2}~\d+$/);
   });

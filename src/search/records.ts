@@ -258,21 +258,3 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
   });
   return { records, labels };
 }
-
-/** In <base>pagefind/: the extra Pagefind bundles to merge (paths relative to the base; [] for one). */
-export const PARTS_FILE = 'dayline-parts.json';
-
-/**
- * Splits the records into Pagefind bundles of at most `partSize` records (one bundle, in the given
- * order, when they fit). Several bundles hold consecutive ranges of the `date` sort key, so that the
- * client can order results by date across bundles by concatenating each bundle's sorted results.
- */
-export function splitRecords<T extends Pick<SearchRecord, 'sort'>>(records: T[], partSize: number): T[][] {
-  if (!(partSize >= 1)) throw new Error(`search index: part size must be at least 1 (got ${partSize})`);
-  if (records.length <= partSize) return [records];
-  const key = (r: T) => r.sort.date ?? '';
-  const sorted = [...records].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const parts: T[][] = [];
-  for (let i = 0; i < sorted.length; i += partSize) parts.push(sorted.slice(i, i + partSize));
-  return parts;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseExcerpt, localiseUrl, mergePartResponses, pagefindArgs, parseExcerpt, parseState, prepareQuery, stateToSearch } from './state.ts';
+import { chooseExcerpt, localiseUrl, pagefindArgs, parseExcerpt, parseState, prepareQuery, stateToSearch } from './state.ts';
 
 describe('URL state', () => {
   it('round-trips the query string', () => {
@@ -17,7 +17,8 @@ describe('URL state', () => {
       term: null,
       options: { filters: { group: 'al-nusra-front', year: '2014' }, sort: { date: 'asc' } },
     });
-    expect(pagefindArgs(parseState('?q=ISIL'), null)).toEqual({ term: 'ISIL', options: { filters: {} } });
+    expect(pagefindArgs(parseState('?q=ISIL'), null)).toEqual({ term: 'ISIL', options: { filters: {}, sort: { date: 'asc' } } });
+    expect(pagefindArgs(parseState('?q=ISIL&sort=relevance'), null)).toEqual({ term: 'ISIL', options: { filters: {} } });
     expect(pagefindArgs(parseState('?q=ISIL&sort=date-desc'), null).options.sort).toEqual({ date: 'desc' });
   });
 });
@@ -65,26 +66,5 @@ describe('excerpts', () => {
     expect(localiseUrl('/day/2014-01-05/#e-1', '/', 'zh')).toBe('/zh/day/2014-01-05/#e-1');
     expect(localiseUrl('/b/day/2014-01-05/#e-1', '/b/', 'zh')).toBe('/b/zh/day/2014-01-05/#e-1');
     expect(localiseUrl('/day/2014-01-05/#e-1', '/', 'en')).toBe('/day/2014-01-05/#e-1');
-  });
-});
-
-describe('mergePartResponses', () => {
-  const part = (ids: string[], n: number) => ({
-    results: ids,
-    unfilteredResultCount: ids.length,
-    filters: { year: { '2014': n, '2015': 0 } },
-    totalFilters: { year: { '2014': n + 1 } },
-  });
-  it('keeps date order across parts and sums the counts', () => {
-    const parts = [part(['a', 'b'], 2), part(['c'], 1), part([], 0)];
-    const asc = mergePartResponses(parts, 'asc');
-    expect(asc.results).toEqual(['a', 'b', 'c']);
-    expect(asc.filters).toEqual({ year: { '2014': 3, '2015': 0 } });
-    expect(asc.totalFilters).toEqual({ year: { '2014': 6 } });
-    expect(asc.unfilteredResultCount).toBe(3);
-    // each part's results already come latest first for "desc"
-    expect(mergePartResponses([part(['b', 'a'], 2), part(['c'], 1)], 'desc').results).toEqual(['c', 'b', 'a']);
-    // the inputs are left as they were
-    expect(parts[0].filters.year['2014']).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ export type Sort = 'relevance' | 'date-asc' | 'date-desc';
 export interface SearchState {
   q: string;
   filters: Partial<Record<Filter, string>>;
-  /** undefined: the default (relevance with words, date-asc without) */
+  /** undefined: the default order, by date (oldest first) */
   sort?: Sort;
 }
 
@@ -40,8 +40,13 @@ export function isEmpty(state: SearchState): boolean {
   return !state.q.trim() && FILTERS.every((f) => !state.filters[f]);
 }
 
+/**
+ * Results come in date order unless the reader asks for the best match: the site is a chronology,
+ * and a date-ordered search reads only the index parts it shows (see parts.ts), so its cost does
+ * not grow with the corpus.
+ */
 export function effectiveSort(state: SearchState): Sort {
-  return state.sort ?? (state.q.trim() ? 'relevance' : 'date-asc');
+  return state.sort ?? 'date-asc';
 }
 
 const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/gu;
@@ -205,40 +210,4 @@ function merge(parts: ExcerptPart[]): ExcerptPart[] {
     else if (p.text) out.push(p);
   }
   return out;
-}
-
-/** The synthetic filter each merged Pagefind bundle is tagged with (its part number). */
-export const PART_FILTER = 'dayline_part';
-
-interface PartResponse<R> {
-  results: R[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-
-/**
- * Combines the responses of one search run once per part (each restricted to its part with
- * PART_FILTER). The parts hold consecutive ranges of the date sort key, and each part returns its
- * results in date order, so date order across parts is the parts' results in part order (reversed
- * for "desc"). Filter counts are summed.
- */
-export function mergePartResponses<R>(responses: PartResponse<R>[], direction: 'asc' | 'desc'): PartResponse<R> {
-  const sum = (maps: Record<string, Record<string, number>>[]) => {
-    const out: Record<string, Record<string, number>> = {};
-    for (const m of maps) {
-      for (const [key, values] of Object.entries(m)) {
-        const into = (out[key] ??= {});
-        for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
-      }
-    }
-    return out;
-  };
-  const ordered = direction === 'asc' ? responses : [...responses].reverse();
-  return {
-    results: ordered.flatMap((r) => r.results),
-    unfilteredResultCount: responses.reduce((n, r) => n + r.unfilteredResultCount, 0),
-    filters: sum(responses.map((r) => r.filters)),
-    totalFilters: sum(responses.map((r) => r.totalFilters)),
-  };
 }

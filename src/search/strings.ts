@@ -37,7 +37,8 @@ export const SEARCH_STRINGS = {
     none: 'No events found.',
     one: '1 event found.',
     many: '{count} events found.',
-    showing: 'Showing {shown} of {count}.',
+    'partial.asc': '{count} events found before {date}. Show more to search later dates.',
+    'partial.desc': '{count} events found after {date}. Show more to search earlier dates.',
     more: 'Show more results',
     error: 'Search could not be loaded. Browse by place or group instead.',
     source: 'Source',
@@ -84,7 +85,8 @@ export const SEARCH_STRINGS = {
     none: '没有找到事件。',
     one: '找到 1 个事件。',
     many: '找到 {count} 个事件。',
-    showing: '显示 {shown} / {count} 个。',
+    'partial.asc': '{date}之前找到 {count} 个事件。显示更多结果时继续搜索之后的日期。',
+    'partial.desc': '{date}之后找到 {count} 个事件。显示更多结果时继续搜索之前的日期。',
     more: '显示更多结果',
     error: '搜索无法加载。请改为按地点或组织浏览。',
     source: '来源',
@@ -102,7 +104,7 @@ export type SearchStringKey = keyof (typeof SEARCH_STRINGS)['en'];
 
 /** The strings the client needs, serialised into a data attribute of the page (no inline script). */
 export const CLIENT_KEYS: SearchStringKey[] = [
-  'loading', 'ready', 'searching', 'none', 'one', 'many', 'showing', 'more', 'error',
+  'loading', 'ready', 'searching', 'none', 'one', 'many', 'partial.asc', 'partial.desc', 'more', 'error',
   'source', 'language', 'places', 'groups', 'matched', 'lang.en', 'lang.zh-Hans', 'lang.zh-Hant',
   'any.place', 'any.group', 'any.source', 'any.lang', 'any.year', 'any.conflict',
 ];
@@ -110,7 +112,3 @@ export const CLIENT_KEYS: SearchStringKey[] = [
 export function clientStrings(locale: SearchLocale): Record<string, string> {
   return Object.fromEntries(CLIENT_KEYS.map((k) => [k, SEARCH_STRINGS[locale][k]]));
 }
-
-/** URL query keys of the search state (CONTRACT: /search/?q=...&place=...). */
-export const STATE_KEYS = ['q', 'place', 'group', 'source', 'lang', 'year', 'conflict', 'sort'] as const;
-export const SORTS = ['relevance', 'date-asc', 'date-desc'] as const;

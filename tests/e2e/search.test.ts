@@ -15,6 +15,7 @@ import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { buildSite, FIXTURE_DATA, ROOT, serveDist, type ServedSite } from '../helpers/site.ts';
 import { buildSearchIndex } from '../../scripts/search-index.ts';
 import type { EventRecord } from '../../src/schema/records.ts';
+import { PARTS_FILE, type PartsManifest } from '../../src/search/parts.ts';
 
 const REAL_DATA = join(ROOT, '.dayline', 'data');
 const dataDir = resolve(process.env.DAYLINE_DATA_DIR ?? (existsSync(join(REAL_DATA, 'events.json')) ? REAL_DATA : FIXTURE_DATA));
@@ -274,12 +275,15 @@ describe('search page', () => {
 describe('search split into several Pagefind bundles', () => {
   let parted: ServedSite;
   let partedDist: string;
+  let manifest: PartsManifest;
   beforeAll(async () => {
-    // the same site, its index written in three parts (large sites are split to bound the indexer's memory)
+    // the same site, its index written in three parts (large sites are split so that a search reads
+    // only the parts it shows, and to bound the indexer's memory)
     partedDist = mkdtempSync(join(tmpdir(), 'dayline-search-parts-'));
     cpSync(dist, partedDist, { recursive: true });
     const res = await buildSearchIndex({ dataDir, distDir: partedDist, base: '/', verbose: false, partSize: Math.ceil(events.length / 3) });
-    expect(res.parts).toBeGreaterThan(1);
+    expect(res.parts).toBe(3);
+    manifest = JSON.parse(readFileSync(join(partedDist, 'pagefind', PARTS_FILE), 'utf8')) as PartsManifest;
     parted = await serveDist(partedDist, '/');
   });
   afterAll(async () => {
@@ -287,32 +291,85 @@ describe('search split into several Pagefind bundles', () => {
     if (partedDist) rmSync(partedDist, { recursive: true, force: true });
   });
 
-  it('lists the extra bundles, and keeps filters and date order across them', async () => {
-    const extra = JSON.parse(readFileSync(join(partedDist, 'pagefind', 'dayline-parts.json'), 'utf8')) as string[];
-    expect(extra).toEqual(['pagefind-part-1/', 'pagefind-part-2/']);
-    // the year with the most events: its events fall into more than one part
+  /** Opens a search and records which parts' page lists (pf_meta) the browser fetched. */
+  async function openSearch(path: string): Promise<{ context: BrowserContext; page: Page; partsRead: () => string[] }> {
+    const { context, page } = await freshPage();
+    const read = new Set<string>();
+    page.on('request', (r) => {
+      const m = /\/(pagefind(?:-part-\d+)?)\/pagefind\.[^/]+\.pf_meta$/.exec(new URL(r.url()).pathname);
+      if (m) read.add(`${m[1]}/`);
+    });
+    await page.goto(parted.url(path));
+    await page.waitForSelector('#dayline-search[data-state="done"]');
+    return { context, page, partsRead: () => [...read].sort() };
+  }
+
+  const startKey = (id: string) => eventById.get(id)!.date.start;
+  const inDateOrder = (ids: string[], direction: 'asc' | 'desc') => {
+    const keys = ids.map(startKey);
+    const sorted = [...keys].sort();
+    return expect(keys).toEqual(direction === 'asc' ? sorted : sorted.reverse());
+  };
+
+  it('describes every part: consecutive dates, all events', () => {
+    expect(manifest.parts.map((p) => p.path)).toEqual(['pagefind/', 'pagefind-part-1/', 'pagefind-part-2/']);
+    expect(manifest.parts.reduce((n, p) => n + p.events, 0)).toBe(events.length);
+    for (let k = 1; k < manifest.parts.length; k++) expect(manifest.parts[k].first >= manifest.parts[k - 1].last).toBe(true);
+  });
+
+  it('reads only the first part for a first page of results, then the others as the reader shows more', async () => {
+    // the language with the most events: the first part alone fills a page
+    const perLang = new Map<string, number>();
+    for (const e of events) perLang.set(e.lang, (perLang.get(e.lang) ?? 0) + 1);
+    const lang = [...perLang].sort((a, b) => b[1] - a[1])[0][0];
+    const expected = events.filter((e) => e.lang === lang);
+    const { context, page, partsRead } = await openSearch(`search/?lang=${lang}`);
+    expect(partsRead()).toEqual(['pagefind/']);
+    expect(await page.textContent('[data-search-status]')).toMatch(/found before \d{1,2} \w+ \d{4}\. Show more to search later dates\./);
+    const ids = await allResultIds(page);
+    expect([...ids].sort()).toEqual(expected.map((e) => e.id).sort());
+    inDateOrder(ids, 'asc');
+    expect(partsRead()).toEqual(['pagefind-part-1/', 'pagefind-part-2/', 'pagefind/']);
+    expect(await page.textContent('[data-search-status]')).toBe(`${expected.length} events found.`);
+    await context.close();
+  });
+
+  it('starts from the last part for newest first, and keeps date order across parts', async () => {
     const perYear = new Map<string, number>();
     for (const e of events) for (const y of years(e)) perYear.set(y, (perYear.get(y) ?? 0) + 1);
+    // the year with the most events: they fall into more than one part
     const year = [...perYear].sort((a, b) => b[1] - a[1])[0][0];
     const expected = events.filter((e) => years(e).includes(year)).map((e) => e.id);
-    const { context, page } = await freshPage();
     for (const sort of ['date-asc', 'date-desc'] as const) {
-      await page.goto(parted.url(`search/?year=${year}&sort=${sort}`));
-      await page.waitForSelector('#dayline-search[data-ready]');
+      const { context, page } = await openSearch(`search/?year=${year}&sort=${sort}`);
       const ids = await allResultIds(page);
       expect([...ids].sort()).toEqual([...expected].sort());
-      const keys = ids.map((id) => eventById.get(id)!.date.start);
-      const sorted = [...keys].sort();
-      expect(keys).toEqual(sort === 'date-asc' ? sorted : sorted.reverse());
+      inDateOrder(ids, sort === 'date-asc' ? 'asc' : 'desc');
+      await context.close();
     }
-    // one merged search (no date order): every part answers
-    const place = events.find((e) => e.places.length)?.places[0];
-    if (place) {
-      await page.goto(parted.url(`search/?place=${encodeURIComponent(place)}&sort=relevance`));
-      await page.waitForSelector('#dayline-search[data-ready]');
-      const ids = await allResultIds(page);
-      expect([...ids].sort()).toEqual(events.filter((e) => e.places.includes(place)).map((e) => e.id).sort());
-    }
+    const { context, partsRead } = await openSearch('search/?q=Aleppo&sort=date-desc');
+    expect(partsRead()).toEqual(['pagefind-part-2/']);
+    await context.close();
+  });
+
+  it('skips the parts that cannot hold the chosen year', async () => {
+    const last = manifest.parts[manifest.parts.length - 1];
+    const year = last.lastYear;
+    const skipped = manifest.parts.filter((p) => p.lastYear < year).map((p) => p.path);
+    expect(skipped.length).toBeGreaterThan(0);
+    const { context, page, partsRead } = await openSearch(`search/?year=${year}`);
+    const ids = await allResultIds(page);
+    expect([...ids].sort()).toEqual(events.filter((e) => years(e).includes(year)).map((e) => e.id).sort());
+    for (const path of skipped) expect(partsRead()).not.toContain(path);
+    await context.close();
+  });
+
+  it('reads every part for best match', async () => {
+    const place = events.find((e) => e.places.length)!.places[0];
+    const { context, page, partsRead } = await openSearch(`search/?place=${encodeURIComponent(place)}&sort=relevance`);
+    expect(partsRead()).toEqual(['pagefind-part-1/', 'pagefind-part-2/', 'pagefind/']);
+    const ids = await allResultIds(page);
+    expect([...ids].sort()).toEqual(events.filter((e) => e.places.includes(place)).map((e) => e.id).sort());
     await context.close();
   });
 });
