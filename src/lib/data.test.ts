@@ -54,6 +54,15 @@ describe('buildSiteData', () => {
     for (const d of data.days) expect(data.eventsOnDay(d).every((e) => e.date.precision === 'day')).toBe(true);
   });
 
+  it('lists an overview of several years on its first and last month only', () => {
+    const long = ev('e-long', '2012-07-01', '2016-12-31', 'month', { url: '/month/2012-07/#e-long' });
+    const short = ev('e-short', '2014-04-01', '2014-07-31', 'month', { url: '/month/2014-04/#e-short' });
+    const d = buildSiteData({ ...input(), events: [...input().events, long, short] });
+    const listing = (id: string) => d.months.filter((m) => d.monthEvents(m).some((e) => e.id === id));
+    expect(listing('e-long')).toEqual(['2012-07', '2016-12']);
+    expect(listing('e-short')).toEqual(['2014-04', '2014-05', '2014-06', '2014-07']);
+  });
+
   it('links days to their neighbours', () => {
     expect(data.prevDay('2014-01-04')).toBe('2014-01-03');
     expect(data.nextDay('2014-01-04')).toBe('2014-01-05');

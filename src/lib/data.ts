@@ -58,7 +58,7 @@ export interface SiteData {
   prevDay(day: string): string | undefined;
   nextDay(day: string): string | undefined;
   daysInMonth(month: string): string[];
-  /** month- and season-precision events whose span covers the month */
+  /** month- and season-precision events whose span covers the month (overviews: see monthsListed) */
   monthEvents(month: string): EventRecord[];
   prevMonth(month: string): string | undefined;
   nextMonth(month: string): string | undefined;
@@ -108,6 +108,19 @@ export function eachMonth(start: string, end: string): string[] {
   const out: string[] = [];
   for (let m = monthOf(start); m <= monthOf(end); m = addMonths(m, 1)) out.push(m);
   return out;
+}
+
+/** Spans longer than this many months are overviews (see monthsListed). */
+export const OVERVIEW_MONTHS = 12;
+
+/**
+ * The month pages a month- or season-precision event is listed on: every month it covers, or,
+ * for a span of more than a year ("from July 2012 to December 2016"), its first and last month
+ * only: an overview of years is not news of each month in between.
+ */
+export function monthsListed(start: string, end: string): string[] {
+  const all = eachMonth(start, end);
+  return all.length > OVERVIEW_MONTHS ? [all[0], all[all.length - 1]] : all;
 }
 
 export function isRange(e: EventRecord): boolean {
@@ -184,7 +197,7 @@ export function buildSiteData(input: SiteInput): SiteData {
         bumpYear(String(y));
       }
     } else {
-      for (const m of eachMonth(start, end)) {
+      for (const m of monthsListed(start, end)) {
         push(byMonth, m, e);
         monthSet.add(m);
       }

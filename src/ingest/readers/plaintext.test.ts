@@ -74,4 +74,23 @@ describe('readPlaintext on fixtures', () => {
       ['paragraph', 'It ended.', 10, ['Aftermath']],
     ]);
   });
+
+  it('takes a short line right above a paragraph for its heading, but not a short line of prose', () => {
+    const text =
+      'Title line\n\nIntro paragraph that is long enough to count as prose in this plain text scrape.\n\nBodmin Borough Police\n' +
+      'The Borough of Bodmin was one of the 178 municipal boroughs mandated to create an electable council.\n\n' +
+      '战役过程\n' +
+      '2012年7月19日，叛军在阿勒颇市西南部发起进攻，占领了萨拉丁区的大部分地区，并向市中心推进，双方在萨拉丁区和周边街区的激烈战斗持续了数日之久。\n\n' +
+      'It ended\n' +
+      'and nothing more was said about the matter by the council or anyone else that year.\n';
+    const { blocks } = readPlaintext(text, 'f.txt');
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => [b.text, b.line])).toEqual([
+      ['Bodmin Borough Police', 5],
+      ['战役过程', 8],
+    ]);
+    expect(blocks.find((b) => b.line === 6)).toMatchObject({ kind: 'paragraph', section: ['Bodmin Borough Police'] });
+    expect(blocks.find((b) => b.line === 9)).toMatchObject({ kind: 'paragraph', section: ['战役过程'] });
+    // a line followed by a lower-case continuation is prose, not a heading
+    expect(blocks.some((b) => b.kind === 'heading' && b.text === 'It ended')).toBe(false);
+  });
 });

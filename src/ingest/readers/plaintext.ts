@@ -103,6 +103,15 @@ export function infoboxFromLines(lines: readonly string[]): Record<string, strin
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.join('; ')]));
 }
 
+/**
+ * How a paragraph may begin: a capital, a CJK character, an opening quote or bracket, or (in
+ * Chinese, where paragraphs often open with their date) a digit. A lower-case start continues the
+ * line above instead.
+ */
+function startsParagraph(line: string): boolean {
+  return /^[\p{Lu}\p{Lo}"“‘'(（]/u.test(line) || (/^\d/.test(line) && /\p{Script=Han}/u.test(line));
+}
+
 export interface ProseOptions {
   file: string;
   facts: PageFacts;
@@ -112,7 +121,8 @@ export interface ProseOptions {
 
 /**
  * Reads lines [from, to) of body text into blocks. Blank lines separate blocks; a short line
- * standing alone without sentence punctuation is a heading (levels from the TOC when there is one).
+ * without sentence punctuation, standing alone or right above a paragraph, is a heading (levels
+ * from the TOC when there is one).
  */
 export function readProseLines(lines: readonly string[], from: number, to: number, options: ProseOptions): { blocks: Block[]; skipped: Skipped[] } {
   const blocks: Block[] = [];
@@ -151,7 +161,9 @@ export function readProseLines(lines: readonly string[], from: number, to: numbe
     const standsAlone = blank(i - 1) && blank(i + 1);
     const headingShaped =
       trimmed.length <= MAX_HEADING_CHARS && !endsLikeSentence(trimmed) && !/\[\d+\]/.test(trimmed) && !BULLET.test(line) && !isDateLikePhrase(trimmed);
-    const isHeading = tocLevel !== undefined || (facts.toc.size === 0 && standsAlone && headingShaped);
+    // Scrapes often drop the blank line between a heading and its first paragraph.
+    const leadsParagraph = blank(i - 1) && !blank(i + 1) && isProseLine(lines[i + 1]) && startsParagraph(lines[i + 1].trim());
+    const isHeading = tocLevel !== undefined || (facts.toc.size === 0 && headingShaped && (standsAlone || leadsParagraph));
     if (isHeading) {
       const level = tocLevel ?? 1;
       if (skippingSection && level <= skippingSection.level) skippingSection = undefined;
