@@ -9,7 +9,7 @@
  *
  * The Node API runs the `pagefind_extended` binary when it is installed (it is preferred over
  * `pagefind`; PAGEFIND_EXTENDED_BINARY_PATH / PAGEFIND_BINARY_PATH override). Only the extended
- * build segments Chinese, so we refuse to build without it unless allowed explicitly.
+ * build segments Chinese; without it the index is still written, with a warning in the output.
  */
 import { readFile, readdir, writeFile, rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

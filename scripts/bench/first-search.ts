@@ -74,11 +74,6 @@ export async function measureFirstSearches(dist: string, searches: readonly stri
   return out;
 }
 
-/** Measures one search page address (see measureFirstSearches). */
-export async function measureFirstSearch(dist: string, search: string): Promise<FirstSearch> {
-  return (await measureFirstSearches(dist, [search]))[0];
-}
-
 // npx tsx scripts/bench/first-search.ts <dist> [search …]: prints what each first search loads.
 if (process.argv[1]?.endsWith('first-search.ts')) {
   const [dist = 'dist', ...searches] = process.argv.slice(2);

@@ -4,7 +4,7 @@
  * search state in the URL (history.replaceState) and renders results without innerHTML.
  */
 import { FILTERS, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
-import { PARTS_FILE, PART_FILTER, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import { PARTS_FILE, PART_FILTER, SINGLE_PART, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
 import type { PartsManifest } from '../search/parts.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
 
@@ -106,7 +106,7 @@ async function main(root: HTMLElement) {
   const manifestPromise: Promise<PartsManifest> = fetch(`${base}pagefind/${PARTS_FILE}`)
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null)
-    .then((m: unknown) => (isPartsManifest(m) ? m : { parts: [{ path: 'pagefind/', events: 0, first: '', last: '', lastYear: '', filters: {} }] }));
+    .then((m: unknown) => (isPartsManifest(m) ? m : SINGLE_PART));
   let pagefind: PagefindApi;
   let manifest: PartsManifest;
   let primary = 0;
@@ -190,6 +190,7 @@ async function main(root: HTMLElement) {
       session.results = response.results;
       session.counts.push(response.filters);
     }
+    // The first page is read before the previous results are replaced, so the list never flashes empty.
     if (!(await readParts(session, PAGE_SIZE))) return;
     performance.mark('dayline-search-found');
     current = session;

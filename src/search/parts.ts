@@ -67,6 +67,9 @@ export function describeParts(parts: PartRecord[][], paths: string[]): PartsMani
   };
 }
 
+/** What the client assumes when the manifest is missing or unreadable: one part, pagefind/. */
+export const SINGLE_PART: PartsManifest = { parts: [{ path: 'pagefind/', events: 0, first: '', last: '', lastYear: '', filters: {} }] };
+
 export function isPartsManifest(value: unknown): value is PartsManifest {
   const parts = (value as PartsManifest | null)?.parts;
   return (

@@ -94,6 +94,13 @@ async function search(page: Page, path: string): Promise<string[]> {
   return allResultIds(page);
 }
 
+/** Asserts that the results come in date order (by start date). */
+function expectDateOrder(ids: string[], direction: 'asc' | 'desc') {
+  const starts = ids.map((id) => eventById.get(id)!.date.start);
+  const sorted = [...starts].sort();
+  expect(starts).toEqual(direction === 'asc' ? sorted : sorted.reverse());
+}
+
 const years = (e: EventRecord) => {
   const out: string[] = [];
   for (let y = Number(e.date.start.slice(0, 4)); y <= Number(e.date.end.slice(0, 4)); y++) out.push(String(y));
@@ -110,6 +117,9 @@ describe('search page', () => {
     // every event tagged manbij is found, whatever its language
     for (const e of events.filter((x) => x.places.includes('manbij'))) expect(ids).toContain(e.id);
     expect(await page.textContent('[data-search-status]')).toMatch(new RegExp(`^${ids.length} events? found`));
+    // with words too, results come oldest first unless the reader asks for the best match
+    expect(await page.inputValue('#search-sort')).toBe('date-asc');
+    expectDateOrder(ids, 'asc');
     expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
 
     const first = eventById.get(ids[0])!;
@@ -162,9 +172,8 @@ describe('search page', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('group')).toBe('al-nusra-front');
     expect(url.searchParams.get('year')).toBe('2014');
-    // without words the default order is by date
-    const starts = ids.map((id) => eventById.get(id)!.date.start);
-    expect(starts).toEqual([...starts].sort());
+    // the default order is by date, oldest first
+    expectDateOrder(ids, 'asc');
     await context.close();
   });
 
@@ -181,8 +190,7 @@ describe('search page', () => {
       expect(e.groups).toContain('al-nusra-front');
       expect(years(e)).toContain('2014');
     }
-    const starts = ids.map((id) => eventById.get(id)!.date.start);
-    expect(starts).toEqual([...starts].sort().reverse());
+    expectDateOrder(ids, 'desc');
     await context.close();
   });
 
@@ -304,13 +312,6 @@ describe('search split into several Pagefind bundles', () => {
     return { context, page, partsRead: () => [...read].sort() };
   }
 
-  const startKey = (id: string) => eventById.get(id)!.date.start;
-  const inDateOrder = (ids: string[], direction: 'asc' | 'desc') => {
-    const keys = ids.map(startKey);
-    const sorted = [...keys].sort();
-    return expect(keys).toEqual(direction === 'asc' ? sorted : sorted.reverse());
-  };
-
   it('describes every part: consecutive dates, all events', () => {
     expect(manifest.parts.map((p) => p.path)).toEqual(['pagefind/', 'pagefind-part-1/', 'pagefind-part-2/']);
     expect(manifest.parts.reduce((n, p) => n + p.events, 0)).toBe(events.length);
@@ -328,7 +329,7 @@ describe('search split into several Pagefind bundles', () => {
     expect(await page.textContent('[data-search-status]')).toMatch(/found before \d{1,2} \w+ \d{4}\. Show more to search later dates\./);
     const ids = await allResultIds(page);
     expect([...ids].sort()).toEqual(expected.map((e) => e.id).sort());
-    inDateOrder(ids, 'asc');
+    expectDateOrder(ids, 'asc');
     expect(partsRead()).toEqual(['pagefind-part-1/', 'pagefind-part-2/', 'pagefind/']);
     expect(await page.textContent('[data-search-status]')).toBe(`${expected.length} events found.`);
     await context.close();
@@ -344,7 +345,7 @@ describe('search split into several Pagefind bundles', () => {
       const { context, page } = await openSearch(`search/?year=${year}&sort=${sort}`);
       const ids = await allResultIds(page);
       expect([...ids].sort()).toEqual([...expected].sort());
-      inDateOrder(ids, sort === 'date-asc' ? 'asc' : 'desc');
+      expectDateOrder(ids, sort === 'date-asc' ? 'asc' : 'desc');
       await context.close();
     }
     const { context, partsRead } = await openSearch('search/?q=Aleppo&sort=date-desc');
