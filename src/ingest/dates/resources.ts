@@ -1,50 +1,27 @@
 /**
- * Language knowledge for the dates engine, loaded from resources/<language>.json. The engine never
+ * Language knowledge for the dates engine, loaded from the folder resources/<language>/ (patterns, rules, spans, narrative words). The engine never
  * names a word of any language itself: everything language-specific is in those files.
  */
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../../schema/records.ts';
+import { compileRules, loadRuleFiles, type RuleSet } from './rules.ts';
 
 export type FuzzyPart = 'early' | 'mid' | 'late';
 
-export interface RelativeEntry {
-  phrase: string;
-  /** Offset in days (per unit when `perUnit`, the phrase then holds `{n}`). */
-  days?: number;
-  /** Offsets in whole months or years (a month later, 次年): the passage gets that month or year. */
-  months?: number;
-  years?: number;
-  perUnit?: boolean;
-  /** An offset nobody can pin down: the span [min, max] days from the current date. */
-  vague?: [number, number];
-  /** Keeps the narrative on its current date. */
-  same?: boolean;
-  /** Counted from the publication date when there is one (yesterday, today). */
-  deictic?: boolean;
-}
-
 export interface DateResource {
+  /** Words stand alone between spaces (English) or not (Chinese): how listed words are matched. */
+  wordBoundaries: boolean;
+  /** The same, as the segmenter has always read it. */
   style: 'words' | 'units';
-  caseSensitiveNames?: boolean;
-  /** Index = month - 1; first entry the full name, the rest abbreviations. */
-  months: string[][];
-  /** Index 0 = Monday; first entry the full name. */
-  weekdays: string[][];
-  ordinalSuffixes?: string[];
-  seasons: { words: string[]; months: [number, number] }[];
-  seasonLinks?: string[];
-  fuzzyPosition: 'before' | 'after';
-  fuzzy: { part: FuzzyPart; words: string[]; days: [number, number]; months: [number, number] }[];
-  numbers: Record<string, number>;
-  relative: RelativeEntry[];
+  /** The date rules of rules.json over the patterns of patterns.json, compiled. */
+  rules: RuleSet;
+  /** What a part of a month or year covers (spans.json). */
+  fuzzy: { part: FuzzyPart; days: [number, number]; months: [number, number] }[];
+  /** Months a season covers (spans.json), in the order the rules number them. */
+  seasons: { months: [number, number] }[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
   rangeOpeners: string[];
-  rangeClosers?: string[];
-  yearContextWords?: string[];
-  monthContextWords?: string[];
   timesOfDay: string[];
-  units?: { year: string[]; month: string[]; day: string[] };
-  dayOnlyUnits?: string[];
   anchorPrefixes: string[];
   adverbialPrepositions: string[];
   clauseConnectors: string[];
@@ -66,18 +43,10 @@ export interface DateResource {
   maxSubjectChars?: number;
   /** An era or regnal year written before a bracketed calendar gloss (清光緒八年（1882年）): a regex source matching the end of the text before the bracket. */
   eraYearBeforeGloss?: string;
-  /** What may not follow a lone day number's unit (3日期限 is a three-day deadline, not the 3rd). */
-  dayOnlyNotBefore?: string[];
-  /** Words that make a named day of a weekday (Easter Monday, Good Friday). */
-  weekdayQualifiers?: string[];
   /** A relative offset right after one of these is a bound (until the following morning), not a move. */
   relativeNotAfter?: string[];
   /** A date followed by one of these opens the time of a clause (… of 1497 when a Cornish army marched). */
   timeClauseAfter?: string[];
-  /** A bare ordinal day (on the 25th) counts only after one of these… */
-  ordinalDayAfter?: string[];
-  /** …and before punctuation or one of these words (the 95th Rifles is a regiment). */
-  ordinalDayFollowers?: string[];
   /** Connectives that open a clause even with commas of that clause between them and its final date. */
   farClauseConnectors?: string[];
   /** A paragraph ending with one of these asks, it does not report: no date is carried into it. */
@@ -97,8 +66,18 @@ export function loadDateResource(lang: Lang | ResourceLanguage): DateResource {
   const key = resourceLanguage(lang);
   let resource = cache.get(key);
   if (!resource) {
-    const url = new URL(`./resources/${key}.json`, import.meta.url);
-    resource = JSON.parse(readFileSync(url, 'utf8')) as DateResource;
+    const dir = new URL(`./resources/${key}/`, import.meta.url);
+    const read = (name: string) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+    const narrative = read('narrative.json');
+    const spans = read('spans.json');
+    const { patterns, rules } = loadRuleFiles(dir);
+    resource = {
+      ...narrative,
+      style: narrative.wordBoundaries ? 'words' : 'units',
+      fuzzy: spans.fuzzy,
+      seasons: spans.seasons,
+      rules: compileRules(patterns, rules, `resources/${key}`),
+    } as DateResource;
     cache.set(key, resource);
   }
   return resource;
