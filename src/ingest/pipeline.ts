@@ -39,6 +39,9 @@ export interface IngestOptions {
   entitiesDir: string;
 }
 
+/** How many raw lines of a page scrape the time frame may read for a date line. */
+const HEAD_LINES = 16;
+
 function countTally(names: string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -72,6 +75,9 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
     lang: meta.lang,
     published: meta.published,
     period: meta.period,
+    title: read.title ?? meta.title,
+    infobox: read.infobox,
+    head: meta.format === 'plaintext' || meta.format === 'blog' ? source.text.split('\n', HEAD_LINES) : undefined,
   });
   warnings.push(...segmented.warnings);
 

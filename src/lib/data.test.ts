@@ -15,7 +15,7 @@ const input = (): SiteInput => ({
 function ev(id: string, start: string, end = start, precision: EventRecord['date']['precision'] = 'day', extra: Partial<EventRecord> = {}): EventRecord {
   return {
     id,
-    date: { start, end, precision, expression: start },
+    date: { start, end, precision, expression: start, basis: 'stated' },
     text: `text ${id}`,
     lang: 'en',
     source: { id: 's1', file: 'a.txt', title: 'S1', section: [], line: 1 },
@@ -144,7 +144,7 @@ describe('helpers', () => {
 
   it('cuts excerpts by code point and drops leading date words', () => {
     expect(excerpt('阿勒颇战役', 3)).toBe('阿勒颇…');
-    expect(excerptAfterDate(ev('x', '2014-01-04', '2014-01-04', 'day', { text: 'On 4 January, rebels advanced.', date: { start: '2014-01-04', end: '2014-01-04', precision: 'day', expression: 'On 4 January' } }))).toBe('Rebels advanced.');
+    expect(excerptAfterDate(ev('x', '2014-01-04', '2014-01-04', 'day', { text: 'On 4 January, rebels advanced.', date: { start: '2014-01-04', end: '2014-01-04', precision: 'day', expression: 'On 4 January', basis: 'stated' } }))).toBe('Rebels advanced.');
   });
 
   it('only lets http(s) links out', () => {

@@ -9,12 +9,22 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO day YYYY-MM-DD');
 export const PRECISIONS = ['day', 'month', 'season', 'year'] as const;
 export const Precision = z.enum(PRECISIONS);
 
+/**
+ * How a date was obtained: stated (the passage writes it in full), heading (from a heading or date
+ * line above it), inherited (continues the previous passage's date), relative (computed from
+ * another date: "the next day", "on Friday" in a dated post), context (completed from the
+ * document's period, title, lead, infobox or dateline, e.g. its year).
+ */
+export const DATE_BASES = ['stated', 'heading', 'inherited', 'relative', 'context'] as const;
+export const DateBasis = z.enum(DATE_BASES);
+
 export const EventDate = z
   .object({
     start: isoDay,
     end: isoDay,
     precision: Precision,
     expression: z.string().min(1),
+    basis: DateBasis,
   })
   .refine((d) => d.start <= d.end, { message: 'date.end is before date.start' });
 
@@ -108,4 +118,5 @@ export type SourceReport = z.infer<typeof SourceReport>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Lang = z.infer<typeof Lang>;
 export type Precision = z.infer<typeof Precision>;
+export type DateBasis = z.infer<typeof DateBasis>;
 export type Warning = z.infer<typeof Warning>;

@@ -34,12 +34,12 @@ describe('eventUrl', () => {
 
 describe('helpers', () => {
   it('lists every year a range touches', () => {
-    expect(eventYears({ date: { start: '2013-12-30', end: '2015-01-02', precision: 'day', expression: 'x' } })).toEqual(['2013', '2014', '2015']);
+    expect(eventYears({ date: { start: '2013-12-30', end: '2015-01-02', precision: 'day', expression: 'x', basis: 'stated' } })).toEqual(['2013', '2014', '2015']);
   });
   it('labels dates by precision', () => {
-    expect(dateLabel({ date: { start: '2014-01-10', end: '2014-01-12', precision: 'day', expression: 'x' } })).toBe('2014-01-10 – 2014-01-12');
-    expect(dateLabel({ date: { start: '2014-07-01', end: '2014-07-31', precision: 'month', expression: 'x' } })).toBe('2014-07');
-    expect(dateLabel({ date: { start: '2015-01-01', end: '2015-12-31', precision: 'year', expression: 'x' } })).toBe('2015');
+    expect(dateLabel({ date: { start: '2014-01-10', end: '2014-01-12', precision: 'day', expression: 'x', basis: 'stated' } })).toBe('2014-01-10 – 2014-01-12');
+    expect(dateLabel({ date: { start: '2014-07-01', end: '2014-07-31', precision: 'month', expression: 'x', basis: 'stated' } })).toBe('2014-07');
+    expect(dateLabel({ date: { start: '2015-01-01', end: '2015-12-31', precision: 'year', expression: 'x', basis: 'stated' } })).toBe('2015');
   });
   it('folds Chinese into both scripts and leaves other text alone', () => {
     expect(foldScripts('伊斯兰国', conv)).toEqual(['伊斯兰国', '伊斯蘭國']);

@@ -8,7 +8,7 @@ const resolve = (text: string, ctx: Partial<ResolveContext> = {}, lang: 'en' | '
   const d = resolveMention(m, { lang, ...ctx });
   return d && { start: d.start, end: d.end, precision: d.precision };
 };
-const day = (iso: string): EventDate => ({ start: iso, end: iso, precision: 'day', expression: iso });
+const day = (iso: string): EventDate => ({ start: iso, end: iso, precision: 'day', expression: iso, basis: 'stated' });
 
 describe('resolveMention', () => {
   it('turns explicit dates into spans with a precision', () => {

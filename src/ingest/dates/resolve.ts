@@ -15,10 +15,13 @@ export interface Span {
   end: string;
 }
 
+/** A date as the resolver places it; how it was obtained (basis) is the segmenter's to say. */
+export type ResolvedDate = Omit<EventDate, 'basis'>;
+
 export interface ResolveContext {
   lang: Lang | ResourceLanguage;
   /** The narrative's current date: the base of relative phrases. */
-  current?: EventDate;
+  current?: ResolvedDate;
   /** The latest date read before this mention (story order). */
   before?: Span;
   /** The nearest date with an explicit year read after this mention. */
@@ -36,6 +39,12 @@ export interface ResolveContext {
   fallbackYear?: number;
   /** Dates with written years in the lead: the story the document summarises there (a weak pull). */
   lead?: Span[];
+  /** First day of the episode being told: what an ordinal day (第三天, the third day) counts from. */
+  episode?: Span;
+  /** The period the document says it covers (open periods end in 9999): the prior for unwritten years. */
+  frame?: Span;
+  /** `before` was read in the same paragraph (a flashback's own year), not carried from another. */
+  beforeInParagraph?: boolean;
 }
 
 /** How much a day away from the lead's dates costs, against 1 for a day away from the story's date. */
@@ -123,6 +132,8 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
           return [m, (m % 12) + 1];
         }))]
       : [date.month];
+  const reference = ctx.before ?? ctx.current ?? ctx.period ?? (ctx.published ? { start: ctx.published, end: ctx.published } : undefined);
+  const referenceYear = reference ? yearOf(reference.start) : ctx.headingYear ?? ctx.fallbackYear ?? 0;
   let best: { span: Dated; cost: number } | undefined;
   for (const year of years) {
     for (const month of months) {
@@ -144,6 +155,17 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       if (ctx.lead?.length) cost += LEAD_WEIGHT * Math.min(...ctx.lead.map((l) => spanDistance(l, span)));
       if (ctx.published && span.start > ctx.published) cost += 400;
       if (!ctx.before && !ctx.current && !ctx.after && ctx.period) cost += spanDistance(ctx.period, span);
+      // The document's period is a strong prior for a year the passage does not write: a date a
+      // year or more outside it needs its neighbours' word (a heading or the sentence) to stand.
+      // Strong when the date read before is itself outside the period and from another paragraph
+      // (a background paragraph does not move the narrative's year); weak otherwise.
+      if (ctx.frame && date.year === undefined && date.yearOffset === undefined && ctx.headingYear === undefined && ctx.sentenceYear === undefined) {
+        const outside = spanDistance(ctx.frame, span);
+        const flashbackBefore = ctx.before && !ctx.beforeInParagraph && spanDistance(ctx.frame, ctx.before) > 31;
+        if (outside > 0) cost += flashbackBefore ? 30 + outside : 20 + 0.25 * Math.min(outside, 365);
+      }
+      // Equal costs (y-1, y, y+1 around a lone reference year): the reference year itself.
+      cost += 0.001 * Math.abs(year - referenceYear);
       if (!best || cost < best.cost) best = { span, cost };
     }
   }
@@ -159,7 +181,7 @@ function latestWeekdayOnOrBefore(reference: string, weekday: number): string {
  * The EventDate a mention stands for, or undefined when the context cannot place it (a relative
  * phrase with no date before it, a day with no month anywhere, an impossible date).
  */
-export function resolveMention(mention: DateMention, ctx: ResolveContext): EventDate | undefined {
+export function resolveMention(mention: DateMention, ctx: ResolveContext): ResolvedDate | undefined {
   if (mention.invalid) return undefined;
   const res = loadDateResource(ctx.lang);
   const expression = mention.expression;
@@ -167,7 +189,11 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Event
     const rel = mention.relative!;
     const base = rel.deictic && ctx.published ? { start: ctx.published, end: ctx.published, precision: 'day' as const } : ctx.current;
     if (!base) return undefined;
-    if (rel.same) return { ...base, expression };
+    if (rel.same) return { start: base.start, end: base.end, precision: base.precision, expression };
+    if (rel.ordinal !== undefined) {
+      const day = addDays((ctx.episode ?? base).start, rel.ordinal - 1);
+      return { start: day, end: day, precision: 'day', expression };
+    }
     if (rel.vague) {
       const [a, b] = rel.vague;
       return { start: addDays(base.start, a), end: addDays(base.start, b), precision: 'day', expression };

@@ -19,6 +19,8 @@ export interface DateResource {
   fuzzy: { part: FuzzyPart; days: [number, number]; months: [number, number] }[];
   /** Months a season covers (spans.json), in the order the rules number them. */
   seasons: { months: [number, number] }[];
+  /** Words that leave a written period open (– ongoing, 至今). */
+  openEnded?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
   rangeOpeners: string[];
   timesOfDay: string[];

@@ -217,7 +217,8 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   );
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
   if (opensTimeClause(text, m, t)) return true;
-  if (m.kind === 'relative') {
+  // An ordinal day of an episode (攻势的第三天，) reads like a written date: it is the clause's time.
+  if (m.kind === 'relative' && m.relative?.ordinal === undefined) {
     // "held their positions until the following morning": a bound, not a move.
     if ((t.res.relativeNotAfter ?? []).some((w) => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w)}$`, 'iu').test(lead) : lead.endsWith(w)))) return false;
     // A vague offset (a few days later) moves the story only from the start of its clause.

@@ -20,12 +20,13 @@
  */
 import type { Block } from '../blocks.ts';
 import { assignSections } from '../sections.ts';
-import type { Citation, EventDate, Lang, Warning } from '../../schema/records.ts';
+import type { Citation, DateBasis, EventDate, Lang, Warning } from '../../schema/records.ts';
 import { findDateMentions, type DateMention } from '../dates/find.ts';
 import { resolveMention, spanOf, type Span } from '../dates/resolve.ts';
 import { loadDateResource } from '../dates/resources.ts';
 import { yearOf } from '../dates/calendar.ts';
 import { classifyMentions, sentenceStarts, type ClassifiedMention } from './anchors.ts';
+import { documentFrame, explicitSpanOf, publicationDate } from './timeframe.ts';
 import { judgeOrder, storyOrder } from './reversal.ts';
 
 export interface SegmentContext {
@@ -33,8 +34,13 @@ export interface SegmentContext {
   lang: Lang;
   /** Publication day of a dated document (blog post): the date of text before any other date. */
   published?: string;
-  /** The period the source covers (infobox dates), used when nothing else places a year. */
+  /** The period the source covers (manifest), used when nothing else places a year. */
   period?: { start: string; end: string };
+  /** The source's title and infobox fields: where a document states its own period otherwise. */
+  title?: string;
+  infobox?: Record<string, string>;
+  /** The first lines of a page scrape as written (a date line the reader kept out as chrome still dates the post). */
+  head?: string[];
 }
 
 export interface DraftEvent {
@@ -94,20 +100,25 @@ function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number
   return { min: kept[0]! - 10, max: kept[kept.length - 1]! + 1, median };
 }
 
-/** The span of a mention that carries its own four-digit year (context for its neighbours). */
-function explicitSpan(m: DateMention, lang: Lang): Span | undefined {
-  if (m.kind !== 'absolute' || !m.date || m.invalid || m.date.year === undefined || m.date.twoDigitYear) return undefined;
-  const res = loadDateResource(lang);
-  const first = spanOf(m.date, m.date.year, res);
-  if (!first) return undefined;
-  const last = m.rangeEnd && m.rangeEnd.year !== undefined ? spanOf(m.rangeEnd, m.rangeEnd.year, res, m.rangeEnd.month ?? m.date.month) : undefined;
-  return { start: first.start, end: last && last.end >= first.start ? last.end : first.end };
-}
+const explicitSpan = (m: DateMention, lang: Lang): Span | undefined => explicitSpanOf(m, loadDateResource(lang));
 
+/** Line of an offset in a block: newline offsets are counted once per block, then searched. */
+const newlineCache = new WeakMap<Block, number[]>();
 function lineAt(block: Block, offset: number): number {
-  let line = block.line;
-  for (let i = 0; i < offset && i < block.text.length; i++) if (block.text[i] === '\n') line++;
-  return line;
+  let breaks = newlineCache.get(block);
+  if (!breaks) {
+    breaks = [];
+    for (let i = block.text.indexOf('\n'); i !== -1; i = block.text.indexOf('\n', i + 1)) breaks.push(i);
+    newlineCache.set(block, breaks);
+  }
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return block.line + lo;
 }
 
 /** Links whose title occurs in the passage; a title never written in its block goes to every passage. */
@@ -120,8 +131,13 @@ function linksFor(block: Block, slice: string): string[] {
   });
 }
 
-export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): SegmentResult {
-  const { lang, file } = ctx;
+export function segmentEvents(inputBlocks: Block[], given: SegmentContext): SegmentResult {
+  const { lang, file } = given;
+  // The document's own period (manifest, infobox, title) frames every yearless date.
+  const frame = documentFrame({ lang, period: given.period, title: given.title, infobox: given.infobox });
+  // An open period (– ongoing) bounds the story from below only; a closed one frames it.
+  let ctx: SegmentContext = { ...given, period: frame.openEnded ? undefined : frame.period };
+  const framePeriod: Span | undefined = frame.period && (frame.openEnded ? { start: frame.period.start, end: '9999-12-31' } : frame.period);
   const warnings: Warning[] = [];
   const drafts: DraftEvent[] = [];
   const undated: UndatedPassage[] = [];
@@ -135,6 +151,12 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
     mentions = order.map((i) => mentions[i]!);
   }
 
+  // A post that gives its publication day in a date line near the top (no manifest date).
+  const headLines = (ctx.head ?? []).map((text) => ({ kind: 'paragraph', text }));
+  const dateline = ctx.published
+    ? undefined
+    : (publicationDate(blocks, mentions, lang) ?? publicationDate(headLines, headLines.map((l) => findDateMentions(l.text, lang)), lang, mentions));
+  if (dateline) ctx = { ...ctx, published: dateline.day };
   const years = documentYears(mentions, ctx);
   // Years stated by the headings open above the current block (## 2013年), innermost last.
   const openHeadings: { level: number; year?: number; yearEnd?: number }[] = [];
@@ -159,12 +181,25 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
   const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
   const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading).map((e) => e.span);
   const AFTER_WINDOW_BLOCKS = 3;
-  const nextExplicit = (block: number, pos: number): Span | undefined =>
-    explicit.find((e) => (e.block === block && e.pos > pos) || (e.block > block && e.block <= block + AFTER_WINDOW_BLOCKS))?.span;
+  // `explicit` is in (block, pos) order: the next one after a point is found by bisection.
+  const nextExplicit = (block: number, pos: number): Span | undefined => {
+    let lo = 0;
+    let hi = explicit.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = explicit[mid]!;
+      if (e.block < block || (e.block === block && e.pos <= pos)) lo = mid + 1;
+      else hi = mid;
+    }
+    const e = explicit[lo];
+    return e && e.block <= block + AFTER_WINDOW_BLOCKS ? e.span : undefined;
+  };
 
   const publishedDate: EventDate | undefined = ctx.published
-    ? { start: ctx.published, end: ctx.published, precision: 'day', expression: ctx.published }
+    ? { start: ctx.published, end: ctx.published, precision: 'day', expression: ctx.published, basis: 'context' }
     : undefined;
+  /** First day of the latest episode told with a written date: what 第三天 / "the third day" count from. */
+  let episode: Span | undefined;
   let current: EventDate | undefined = publishedDate;
   let governing: EventDate | undefined;
   let seenHeading = false;
@@ -173,15 +208,35 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
   /** Level of the heading that is itself a date and governs, if any (a date line has none). */
   let governingLevel: number | undefined;
   let before: Span | undefined = ctx.published ? { start: ctx.published, end: ctx.published } : undefined;
+  /** The block whose date `before` is: a flashback's year holds inside its own paragraph only. */
+  let beforeBlock = -1;
 
   const warn = (block: Block, offset: number, message: string): void => {
     warnings.push({ file, line: lineAt(block, offset), message });
   };
 
+  /** How a resolved anchor got its date: written in full, computed from another date, or completed from a heading or the document. */
+  const basisOf = (m: DateMention, date: Span): DateBasis => {
+    if (m.kind !== 'absolute' || m.date?.yearOffset !== undefined) return 'relative';
+    if (writtenYear(m)) return 'stated';
+    const from = headingYear();
+    if (from !== undefined) {
+      const to = Math.max(from, headingYearEnd() ?? from);
+      if (yearOf(date.start) >= from && yearOf(date.start) <= to) return 'heading';
+    }
+    return 'context';
+  };
   /** A date whose four-digit year is written in the text states its own time: the window is for inferred years. */
   const writtenYear = (m: DateMention): boolean => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid;
-  const sane = (date: EventDate): boolean =>
-    !years || (yearOf(date.start) >= years.min && yearOf(date.end) <= years.max);
+  // A section's own heading year (== 2011年抗议活动 == in an article about 1982) is a year of the
+  // document too, however far from the rest.
+  const sane = (date: Span): boolean => {
+    if (!years || (yearOf(date.start) >= years.min && yearOf(date.end) <= years.max)) return true;
+    const from = headingYear();
+    if (from === undefined) return false;
+    const to = Math.max(from, headingYearEnd() ?? from);
+    return yearOf(date.start) >= from - 1 && yearOf(date.end) <= to + 1;
+  };
 
   blocks.forEach((block, b) => {
     const list = mentions[b]!;
@@ -217,9 +272,9 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
             fallbackYear: years?.median,
           });
           if (date && sane(date)) {
-            governing = date;
+            governing = { ...date, basis: 'heading' };
             governingLevel = level;
-            current = date;
+            current = governing;
             before = { start: date.start, end: date.end };
           }
         }
@@ -229,6 +284,7 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       if (!seenHeading && b > 0) current = publishedDate;
       seenHeading = true;
       sectionDated = false;
+      episode = undefined;
       return;
     }
     const citationOffsets = block.citations.map((c) => c.offset);
@@ -244,18 +300,17 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
       }
     }
     const starts = sentenceStarts(text, loadDateResource(lang), citationOffsets);
-    const sentenceYearBefore = (pos: number): number | undefined => {
-      let sentence = 0;
-      for (const s of starts) if (s <= pos) sentence = s;
-      const prior = list.filter((m) => m.start >= sentence && m.end <= pos && m.kind === 'absolute' && !m.invalid && m.date?.year !== undefined && !m.date.twoDigitYear);
-      return prior.length ? prior[prior.length - 1]!.date!.year : undefined;
-    };
+    // The last written year of each sentence so far (mentions are visited in text order).
+    const sentenceYears = new Map<number, number>();
 
     const base = governing ?? current;
     let cursor = base;
     const segments: { start: number; date: EventDate }[] = [];
     const anchoredSentences = new Set(classified.filter((c) => c.role === 'anchor').map((c) => c.sentenceStart));
+    let previous: ClassifiedMention | undefined;
     for (const c of classified) {
+      if (previous && writtenYear(previous.mention)) sentenceYears.set(previous.sentenceStart, previous.mention.date!.year!);
+      previous = c;
       const m = c.mention;
       // With no date at all before it (a lead, a background paragraph), a sentence is dated by the
       // date it mentions, even in passing or in parentheses; a year that only names something
@@ -280,7 +335,10 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
           current: cursor,
           before,
           after: nextExplicit(b, m.end),
-          sentenceYear: sentenceYearBefore(m.start),
+          sentenceYear: sentenceYears.get(c.sentenceStart),
+          episode,
+          frame: framePeriod,
+          beforeInParagraph: beforeBlock === b,
           headingYear: headingYear(),
           headingYearEnd: headingYearEnd(),
           published: ctx.published,
@@ -288,11 +346,11 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
           fallbackYear: years?.median,
           lead: seenHeading ? leadSpans.filter((l) => !years || (yearOf(l.start) >= years.min && yearOf(l.end) <= years.max)) : undefined,
         };
-        let date = resolveMention(m, context);
+        let resolved = resolveMention(m, context);
         // A year inferred from an aside far from the story ("In 2012, declassified files …" before
         // "… arrived at Arica on 4 April"): place the date by the years the source is about.
-        if (date && !sane(date) && !writtenYear(m) && m.kind === 'absolute' && years)
-          date =
+        if (resolved && !sane(resolved) && !writtenYear(m) && m.kind === 'absolute' && years)
+          resolved =
             resolveMention(m, {
               ...context,
               current: undefined,
@@ -300,7 +358,8 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
               after: undefined,
               sentenceYear: undefined,
               period: ctx.period ?? { start: `${years.median}-01-01`, end: `${years.median}-12-31` },
-            }) ?? date;
+            }) ?? resolved;
+        const date: EventDate | undefined = resolved && { ...resolved, basis: basisOf(m, resolved) };
         if (!date) {
           warn(block, m.start, `could not place "${m.expression}" in time; not used as a date`);
         } else if (!sane(date) && !writtenYear(m)) {
@@ -308,6 +367,7 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
         } else {
           if (c === own) lineDate = date;
           sectionDated = true;
+          if (!episode && m.kind === 'absolute' && date.precision === 'day') episode = { start: date.start, end: date.start };
           const start = c.segmentStart ?? c.sentenceStart;
           const last = segments[segments.length - 1];
           if (last && last.start >= start) last.date = date;
@@ -316,23 +376,26 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
             // A toll "from 3 to 9 January" written on the 9th dates its own sentence; the story
             // stays on the 9th for what follows.
             const resume = starts.find((s) => s > m.end);
-            if (resume !== undefined) segments.push({ start: resume, date: cursor! });
+            if (resume !== undefined) segments.push({ start: resume, date: { ...cursor!, basis: cursor === governing || cursor === publishedDate ? cursor!.basis : 'inherited' } });
           } else {
             before = { start: date.start, end: date.end };
+            beforeBlock = b;
             cursor = date;
           }
           continue;
         }
       }
       const span = explicitSpan(m, lang);
-      if (span && (!years || (yearOf(span.start) >= years.min && yearOf(span.end) <= years.max))) before = span;
+      // A date in passing (自从2011年11月起…) is context only until the story has a date of its
+      // own: a background clause does not move the narrative's year.
+      if (span && !cursor && (!years || (yearOf(span.start) >= years.min && yearOf(span.end) <= years.max))) before = span;
     }
 
     if (block.kind === 'dateLine') {
       if (lineDate) {
-        governing = lineDate;
+        governing = { ...lineDate, basis: 'heading' };
         governingLevel = undefined;
-        current = lineDate;
+        current = governing;
       }
       const rest = text.slice(classified[0]?.mention.end ?? 0).replace(/[\s\p{P}]/gu, '');
       if (rest.length < 8) return; // a bare date line: it governs, it is not itself an event
@@ -368,13 +431,16 @@ export function segmentEvents(inputBlocks: Block[], ctx: SegmentContext): Segmen
     };
 
     const noDateReason = 'before the first date of the source';
+    // Text with no date of its own continues the one before it; under a date line or heading, or on
+    // a dated post's own day, that date keeps its basis.
+    const continued = base && base !== governing && base !== publishedDate ? { ...base, basis: 'inherited' as const } : base;
     const asks = (loadDateResource(lang).questionMarks ?? []).some((q) => text.trimEnd().endsWith(q));
     if (segments.length === 0 && asks) {
       cut(0, text.length, undefined, 'a question, not a reported event');
     } else if (segments.length === 0) {
-      cut(0, text.length, base, noDateReason);
+      cut(0, text.length, continued, noDateReason);
     } else {
-      if (segments[0]!.start > 0) cut(0, segments[0]!.start, base, noDateReason);
+      if (segments[0]!.start > 0) cut(0, segments[0]!.start, continued, noDateReason);
       segments.forEach((s, i) => cut(s.start, segments[i + 1]?.start ?? text.length, s.date, noDateReason));
     }
     if (cursor) current = cursor;

@@ -4,7 +4,7 @@ import type { EventRecord } from '../../schema/records.ts';
 
 const event: EventRecord = {
   id: 'e-001-2014-01-05-abcdef',
-  date: { start: '2014-01-05', end: '2014-01-05', precision: 'day', expression: 'On 5 January' },
+  date: { start: '2014-01-05', end: '2014-01-05', precision: 'day', expression: 'On 5 January', basis: 'stated' },
   text: 'Rebels said "we hold it", then, later,\nleft.',
   lang: 'en',
   source: { id: 's', file: 'f.txt', title: 'T', section: ['A', 'B'], line: 3 },

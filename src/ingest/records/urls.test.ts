@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventUrl } from './urls.ts';
 import type { EventDate } from '../../schema/records.ts';
 
-const date = (start: string, end: string, precision: EventDate['precision']): EventDate => ({ start, end, precision, expression: 'x' });
+const date = (start: string, end: string, precision: EventDate['precision']): EventDate => ({ start, end, precision, expression: 'x', basis: 'stated' });
 
 describe('eventUrl', () => {
   it('puts an event on the most specific page that lists it', () => {
