@@ -120,7 +120,11 @@ function candidateYears(date: PartialDate, ctx: ResolveContext): number[] {
 
 /** Chooses the year (and, for a bare day like 27日, the month) a careful reader would. */
 function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource): Dated | undefined {
-  if (ctx.sentenceYear !== undefined && date.year === undefined && date.yearOffset === undefined && date.month !== undefined) {
+  // A year written earlier in the sentence gives the date its year, unless the paragraph's own
+  // story is elsewhere in time (…declarations it had made in 1957…, but … on 22–23 May, in a
+  // paragraph that opened "In May 1967").
+  const storyElsewhere = ctx.before && ctx.beforeInParagraph && ctx.sentenceYear !== undefined && Math.abs(yearOf(ctx.before.start) - ctx.sentenceYear) > 1;
+  if (ctx.sentenceYear !== undefined && !storyElsewhere && date.year === undefined && date.yearOffset === undefined && date.month !== undefined) {
     const span = spanOf(date, ctx.sentenceYear, res);
     if (span) return span;
   }

@@ -1,0 +1,103 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyRules, compileRules, loadRuleFiles, type PatternSpec, type RuleSpec } from './rules.ts';
+import { findDateMentions } from './find.ts';
+
+// A toy language, to test the syntax apart from any real language's rules.
+const patterns: Record<string, PatternSpec> = {
+  moon: { values: { Wolf: 1, Snow: 2, Worm: 3 } },
+  num: { regex: '\\d{1,2}' },
+  count: { numeral: { units: { un: 1, deux: 2, trois: 3 }, multipliers: { dix: 10 }, scales: { mille: 1000 }, joiners: ['-'] } },
+  soon: { words: ['soon', 'shortly'], ignoreCase: true },
+};
+
+describe('rule engine syntax', () => {
+  it('captures a pattern under its own name or an alias, and normalises it', () => {
+    const rules: RuleSpec[] = [{ name: 'moon-day', pattern: '%num:d of %moon', value: { date: { day: '$d', month: '$moon' } } }];
+    const set = compileRules(patterns, rules);
+    expect(applyRules(set, 'the 7 of Snow came')).toEqual([
+      expect.objectContaining({ rule: 'moon-day', start: 4, end: 13, kind: 'absolute', date: { day: 7, month: 2 } }),
+    ]);
+  });
+
+  it('leaves out fields whose part did not match, takes the first of alternatives, and tests a part with ?', () => {
+    const rules: RuleSpec[] = [
+      { name: 'r', pattern: '(?:%num:a|#%num:b) %moon', value: { date: { day: '$a|$b', month: '$moon', decade: '?b' } } },
+    ];
+    const set = compileRules(patterns, rules);
+    expect(applyRules(set, '5 Worm')[0]!.date).toEqual({ day: 5, month: 3 });
+    expect(applyRules(set, '#9 Worm')[0]!.date).toEqual({ day: 9, month: 3, decade: true });
+  });
+
+  it('computes with + - * % and checks requirements over named values', () => {
+    const rules: RuleSpec[] = [
+      {
+        name: 'span',
+        pattern: '%num:a-%num:b',
+        let: { last: '$a - $a % 10 + $b' },
+        require: ['$last > $a'],
+        value: { date: { year: '$a' }, rangeEnd: { year: '$last' } },
+      },
+    ];
+    const set = compileRules(patterns, rules);
+    expect(applyRules(set, '12-5')[0]).toMatchObject({ date: { year: 12 }, rangeEnd: { year: 15 } });
+    expect(applyRules(set, '18-3')).toEqual([]);
+  });
+
+  it('reads numerals: units add, multipliers multiply the units before them, scales all before them', () => {
+    const rules: RuleSpec[] = [{ name: 'n', pattern: '%count days', value: { relative: { days: '$count*-1' } } }];
+    const set = compileRules(patterns, rules);
+    const days = (text: string) => applyRules(set, text)[0]?.relative?.days;
+    expect(days('trois days')).toBe(-3);
+    expect(days('deux-dix-un days')).toBe(-21);
+    expect(days('deux mille trois days')).toBe(-2003);
+    expect(days('14 days')).toBe(-14);
+  });
+
+  it('matches a pattern that ignores case inside a rule that does not', () => {
+    const rules: RuleSpec[] = [{ name: 's', pattern: '%%soon %moon', value: { date: { month: '$moon' } } }];
+    const set = compileRules(patterns, rules);
+    expect(applyRules(set, 'Shortly Wolf')).toHaveLength(1);
+    expect(applyRules(set, 'shortly wolf')).toHaveLength(0);
+  });
+
+  it('refuses a rule that names an unknown pattern or captures one name twice, saying which', () => {
+    expect(() => compileRules(patterns, [{ name: 'bad', pattern: '%tide', value: {} }], 'resources/xx')).toThrow(
+      'resources/xx: rule "bad" names an unknown pattern %tide',
+    );
+    expect(() => compileRules(patterns, [{ name: 'twice', pattern: '%num %num', value: {} }])).toThrow('captures "num" twice');
+  });
+});
+
+// Every rule of every language has sentences written for it (resources/<lang>/examples.json).
+const resources = new URL('./resources/', import.meta.url);
+for (const language of readdirSync(resources)) {
+  const dir = new URL(`${language}/`, resources);
+  const { rules } = loadRuleFiles(dir);
+  const examples = JSON.parse(readFileSync(new URL('examples.json', dir), 'utf8')) as Record<string, unknown>;
+  const lang = language === 'zh' ? 'zh-Hans' : 'en';
+  describe(`resources/${language}/rules.json`, () => {
+    it('has examples for every rule, and none for a rule it lacks', () => {
+      const names = rules.map((r) => r.name);
+      expect(names.filter((n) => !(n in examples))).toEqual([]);
+      expect(Object.keys(examples).filter((k) => !k.startsWith('_') && !names.includes(k))).toEqual([]);
+    });
+    for (const rule of rules) {
+      const cases = (examples[rule.name] ?? []) as ({ text: string; expression?: string; none?: boolean } & Record<string, unknown>)[];
+      for (const example of cases) {
+        it(`${rule.name}: ${example.text}`, () => {
+          const found = findDateMentions(example.text, lang);
+          if (example.none) {
+            expect(found.map((m) => m.expression)).toEqual([]);
+            return;
+          }
+          const mention = found.find((m) => m.expression === example.expression);
+          expect(mention, `mentions: ${found.map((m) => m.expression).join(' | ')}`).toBeDefined();
+          for (const key of ['date', 'rangeEnd', 'relative'] as const)
+            if (example[key]) expect(mention![key]).toMatchObject(example[key] as object);
+          if (example.weekday !== undefined) expect(mention!.weekday).toBe(example.weekday);
+        });
+      }
+    }
+  });
+}
