@@ -138,6 +138,14 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       : [date.month];
   const reference = ctx.before ?? ctx.current ?? ctx.period ?? (ctx.published ? { start: ctx.published, end: ctx.published } : undefined);
   const referenceYear = reference ? yearOf(reference.start) : ctx.headingYear ?? ctx.fallbackYear ?? 0;
+  // The document's period is the prior for a year the passage does not write. The date read
+  // before is the story's reference, unless it lies in other years than the period and was read
+  // in another paragraph: a background paragraph does not move the narrative's year, so the
+  // period is the reference then. Otherwise a date outside the period costs a little.
+  const framed = !!ctx.frame && date.year === undefined && date.yearOffset === undefined && ctx.headingYear === undefined && ctx.sentenceYear === undefined;
+  const flashback =
+    framed && !!ctx.before && !ctx.beforeInParagraph && (yearOf(ctx.before.end) < yearOf(ctx.frame!.start) || yearOf(ctx.before.start) > yearOf(ctx.frame!.end));
+  const story = ctx.before ?? ctx.current;
   let best: { span: Dated; cost: number } | undefined;
   for (const year of years) {
     for (const month of months) {
@@ -147,7 +155,8 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       // The next explicit date bounds the story ahead: running past it costs, falling short of it
       // (a date some years before the next one written) costs little.
       const afterWeight = ctx.after && span.start > ctx.after.end ? 0.5 : 0.1;
-      let cost = costFrom(ctx.before ?? ctx.current, span, 1) + costFrom(ctx.after, span, afterWeight);
+      // From the period, a date before it costs no more than one after it: it is no story position.
+      let cost = (flashback ? spanDistance(ctx.frame!, span) : costFrom(story, span, 1)) + costFrom(ctx.after, span, afterWeight);
       if (ctx.headingYear !== undefined) {
         // Under a year heading a date belongs to that year unless its neighbours say otherwise
         // (a December flashback at the top of the next year's section); never two years off.
@@ -161,12 +170,9 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       if (!ctx.before && !ctx.current && !ctx.after && ctx.period) cost += spanDistance(ctx.period, span);
       // The document's period is a strong prior for a year the passage does not write: a date a
       // year or more outside it needs its neighbours' word (a heading or the sentence) to stand.
-      // Strong when the date read before is itself outside the period and from another paragraph
-      // (a background paragraph does not move the narrative's year); weak otherwise.
-      if (ctx.frame && date.year === undefined && date.yearOffset === undefined && ctx.headingYear === undefined && ctx.sentenceYear === undefined) {
-        const outside = spanDistance(ctx.frame, span);
-        const flashbackBefore = ctx.before && !ctx.beforeInParagraph && spanDistance(ctx.frame, ctx.before) > 31;
-        if (outside > 0) cost += flashbackBefore ? 30 + outside : 20 + 0.25 * Math.min(outside, 365);
+      if (framed && !flashback) {
+        const outside = spanDistance(ctx.frame!, span);
+        if (outside > 0) cost += 20 + 0.25 * Math.min(outside, 365);
       }
       // Equal costs (y-1, y, y+1 around a lone reference year): the reference year itself.
       cost += 0.001 * Math.abs(year - referenceYear);
