@@ -19,6 +19,10 @@ export interface DateResource {
   fuzzy: { part: FuzzyPart; days: [number, number]; months: [number, number] }[];
   /** Months a season covers (spans.json), in the order the rules number them. */
   seasons: { months: [number, number] }[];
+  /** A bound (直到) whose clause then has one of these (才) gives the time the outcome came. */
+  boundThenOutcome?: string[];
+  /** News style (纳库亚22日表示): a day date after at most this many characters of its clause's subject is the clause's time. */
+  subjectBeforeDateChars?: number;
   /** Words that leave a written period open (– ongoing, 至今). */
   openEnded?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];

@@ -14,6 +14,7 @@
  *   "$d"            the normalised value of part d (absent when d did not match: the field is left out)
  *   "$y|$yy"        the first of them that matched
  *   "$n*$u*$dir"    arithmetic (+ - * % and parentheses) over parts and numbers
+ *   "$h.month"      a field of a part whose pattern names several numbers ({"month": 12, "day": 25})
  *   "?yy"           true when part yy matched
  * Fields: kind (absolute | relative | weekday; default absolute), date and rangeEnd
  * ({year, month, day, season, fuzzy, decade, twoDigitYear, yearOffset}), relative ({days, months,
@@ -25,7 +26,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
 export type PatternSpec =
-  | { values: Record<string, number | string>; ignoreCase?: boolean }
+  | { values: Record<string, Normal>; ignoreCase?: boolean }
   | { words: string[]; ignoreCase?: boolean }
   | { regex: string }
   | { numeral: NumeralSystem };
@@ -41,6 +42,9 @@ export interface NumeralSystem {
   joiners?: string[];
   ignoreCase?: boolean;
 }
+
+/** What a written form stands for: a number, a name, or named numbers ({"month": 12, "day": 25}). */
+export type Normal = number | string | Record<string, number>;
 
 export interface RuleValue {
   kind?: 'absolute' | 'relative' | 'weekday';
@@ -96,7 +100,7 @@ function caseless(source: string, ignoreCase: boolean | undefined): string {
 
 interface CompiledPattern {
   source: string;
-  normalise: (written: string) => number | string | undefined;
+  normalise: (written: string) => Normal | undefined;
 }
 
 function parseNumeral(system: NumeralSystem, written: string): number | undefined {
@@ -158,11 +162,11 @@ function compilePattern(spec: PatternSpec): CompiledPattern {
 
 // ---------- expressions ----------
 
-type Env = Map<string, number | string | undefined>;
+type Env = Map<string, Normal | undefined>;
 
-/** Arithmetic over parts: + - * % and parentheses, numbers and $names. */
+/** Arithmetic over parts: + - * % and parentheses, numbers, $names and $name.field. */
 function evaluate(expression: string, env: Env): number | string | undefined {
-  const tokens = expression.match(/\$\w+|\d+(?:\.\d+)?|[-+*%()]/g) ?? [];
+  const tokens = expression.match(/\$\w+(?:\.\w+)?|\d+(?:\.\d+)?|[-+*%()]/g) ?? [];
   let i = 0;
   const primary = (): number | string | undefined => {
     const t = tokens[i++];
@@ -175,7 +179,12 @@ function evaluate(expression: string, env: Env): number | string | undefined {
       const v = primary();
       return typeof v === 'number' ? -v : undefined;
     }
-    if (t?.startsWith('$')) return env.get(t.slice(1));
+    if (t?.startsWith('$')) {
+      const [name, field] = t.slice(1).split('.');
+      const v = env.get(name!);
+      if (field !== undefined) return typeof v === 'object' ? v[field] : undefined;
+      return typeof v === 'object' ? undefined : v;
+    }
     return t === undefined ? undefined : Number(t);
   };
   const product = (): number | string | undefined => {
@@ -290,7 +299,7 @@ export function applyRules(set: RuleSet, text: string): RuleMatch[] {
         matched.add(part);
         env.set(part, pattern.normalise(written));
       }
-      for (const [name, expression] of Object.entries(rule.spec.let ?? {})) env.set(name, valueOf(expression, env, matched) as number | undefined);
+      for (const [name, expression] of Object.entries(rule.spec.let ?? {})) env.set(name, valueOf(expression, env, matched) as Normal | undefined);
       if (!(rule.spec.require ?? []).every((c) => holds(c, env))) continue;
       const v = rule.spec.value;
       const weekday = v.weekday !== undefined ? valueOf(v.weekday, env, matched) : undefined;

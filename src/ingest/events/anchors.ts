@@ -178,7 +178,15 @@ function inPassing(text: string, clause: number, m: DateMention, t: LanguageTool
   if (t.hasWord(lead, t.res.passingBefore)) return true;
   const trimmed = lead.replace(CITATION, '').trimEnd();
   const adjacent = (w: string): boolean => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w).replace(/ /g, '\\s+')}$`, 'iu').test(trimmed) : trimmed.endsWith(w));
-  if ((t.res.passingAdjacentBefore ?? []).some(adjacent)) return true;
+  const bound = (t.res.passingAdjacentBefore ?? []).find(adjacent);
+  if (bound !== undefined) {
+    // 直至同年11月18日，…: a bound that opens its clause gives the clause's time; so does one whose
+    // clause goes on to say the outcome came then (…直到10月24日晚才…).
+    const opensClause = onlyPrefixesBefore(trimmed.slice(0, trimmed.length - bound.length), t);
+    const clauseRest = /^[^，。；,;!?！？]*/u.exec(text.slice(m.end))![0];
+    const outcome = (t.res.boundThenOutcome ?? []).some((w) => clauseRest.includes(w));
+    if (!opensClause && !outcome) return true;
+  }
   const after = text.slice(m.end).replace(/^\s+/, '');
   const notBefore = t.res.passingAfterNotBefore ?? [];
   for (const w of t.res.passingAfter) {
@@ -236,9 +244,22 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   if (m.kind === 'weekday') return true;
   if (prepositionBefore || opener) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
+  // News style: a day date right after its clause's subject (纳库亚22日表示) is the clause's time.
+  if (!t.wordEdge && m.kind === 'absolute' && m.date?.day !== undefined && subjectThenDate(text, m, t)) return true;
   // 在…的7月23日凌晨，…: a time of day may stand between the date and its comma.
   if (!t.wordEdge && t.res.timesOfDay.some((w) => new RegExp(`^\\s*${escape(w)}\\s*[，,]`, 'u').test(after))) return true;
   return false;
+}
+
+/** The date follows its clause's subject directly (no digits, no 的 after the date, a short subject). */
+function subjectThenDate(text: string, m: DateMention, t: LanguageTools): boolean {
+  const max = t.res.subjectBeforeDateChars ?? 0;
+  if (max === 0) return false;
+  const lead = text.slice(Math.max(0, m.start - max - 1), m.start);
+  const clause = lead.split(/[，。；：,;:!?！？\n]/u).at(-1)!.replace(CITATION, '');
+  if (clause.length === 0 || clause.length > max || /\d/.test(clause)) return false;
+  const after = text.slice(m.end);
+  return /^\s*\p{Script=Han}/u.test(after) && !(t.res.attributiveMarkers ?? []).some((a) => after.trimStart().startsWith(a));
 }
 
 /** A date followed by "when" (resource timeClauseAfter) gives the time of the clause it opens. */
