@@ -137,7 +137,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   const frame = documentFrame({ lang, period: given.period, title: given.title, infobox: given.infobox });
   // An open period (– ongoing) bounds the story from below only; a closed one frames it.
   let ctx: SegmentContext = { ...given, period: frame.openEnded ? undefined : frame.period };
-  const framePeriod: Span | undefined = frame.period && (frame.openEnded ? { start: frame.period.start, end: '9999-12-31' } : frame.period);
+  let framePeriod: Span | undefined = frame.period && (frame.openEnded ? { start: frame.period.start, end: '9999-12-31' } : frame.period);
   const warnings: Warning[] = [];
   const drafts: DraftEvent[] = [];
   const undated: UndatedPassage[] = [];
@@ -180,6 +180,11 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   // The lead's dates with written years (before the first heading): the story it summarises.
   const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
   const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading).map((e) => e.span);
+  // Without a stated period, the lead's written dates frame the story it summarises (开始于2013年4月4日…).
+  if (!framePeriod && leadSpans.length) {
+    const inYears = leadSpans.filter((l) => !years || (yearOf(l.start) >= years.min && yearOf(l.end) <= years.max));
+    if (inYears.length) framePeriod = { start: inYears.map((l) => l.start).sort()[0]!, end: inYears.map((l) => l.end).sort().at(-1)! };
+  }
   const AFTER_WINDOW_BLOCKS = 3;
   // `explicit` is in (block, pos) order: the next one after a point is found by bisection.
   const nextExplicit = (block: number, pos: number): Span | undefined => {
