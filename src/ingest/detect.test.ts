@@ -20,6 +20,24 @@ describe('detectFormat', () => {
   });
 });
 
+describe('detectFormat wants real evidence of a comment thread', () => {
+  const article =
+    'Siege of the hill fort\n\nThe siege of the hill fort began on 3 May 1648 when the garrison refused to surrender.\n\nResponses\n\n  • The council sent a relief force that was turned back at the river.\n\nAftermath\n\nOn 9 May the garrison surrendered and the fort was slighted the following summer.\n';
+
+  it('does not take a "Responses" or "Comments" heading with one bullet for a blog', () => {
+    expect(detectFormat(article)).toBe('plaintext');
+    expect(detectFormat(article.replace('Responses', 'Comments'))).toBe('plaintext');
+    expect(detectFormat(article.replace('Responses', 'Discussion'))).toBe('plaintext');
+  });
+
+  it('takes several comments, or comments with their authors and times, for a blog', () => {
+    const withComments = `${article}\nComments\n\n  1. A fine account of the siege.\n\n  2. The relief force was larger than this says.\n\n  3. Thank you.\n`;
+    expect(detectFormat(withComments)).toBe('blog');
+    const signed = `${article}\n2 comments\n\nMaria Keane says:\n12 May 2014 at 10:04 pm\nA fine account of the siege.\n`;
+    expect(detectFormat(signed)).toBe('blog');
+  });
+});
+
 describe('detectLang', () => {
   it('tells English, simplified and traditional Chinese apart', () => {
     expect(detectLang(sourceText('001_285ae1a0c3e52f84.txt'))).toBe('en');

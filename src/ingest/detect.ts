@@ -7,7 +7,7 @@ import { openccConverter } from '../lib/opencc.ts';
 import { proseOf } from './prose.ts';
 import languages from './resources/languages.json' with { type: 'json' };
 import type { Lang, SourceMeta } from '../schema/records.ts';
-import { isCommentSectionEnd, isCommentSectionStart } from './readers/blog.ts';
+import { findCommentThread } from './readers/blog.ts';
 
 type Format = SourceMeta['format'];
 
@@ -28,12 +28,8 @@ export function detectFormat(text: string): Format {
     count(sample, /\\\[\d+\\\]/g) +
     count(sample, /^>[ \t]/gm);
   if (Math.max(wiki, markdown) >= MIN_MARKUP_SIGNALS) return wiki >= markdown ? 'wikitext' : 'markdown';
-  const lines = sample.split('\n');
-  // A comment thread is what makes a page a blog post rather than an article scrape.
-  const commentMarkers = lines.filter((l) => isCommentSectionStart(l) || isCommentSectionEnd(l)).length;
-  const commentItems = lines.filter((l) => /^\s+(?:\d{1,4}\.|[•·▪◦])\s+\S/.test(l) && !/\s\d+(?:\.\d+)*\s*$/.test(l) && !/\^/.test(l)).length;
-  if (commentMarkers >= 1 && commentItems >= 1) return 'blog';
-  if (commentMarkers >= 2) return 'blog';
+  // A comment thread (several comments, authors or times after its header) makes a page a blog post.
+  if (findCommentThread(sample.split('\n')) !== undefined) return 'blog';
   return 'plaintext';
 }
 
