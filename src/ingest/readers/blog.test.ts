@@ -71,6 +71,17 @@ describe('readBlog on posts written for the test', () => {
     ]);
   });
 
+  it('joins a paragraph that is only a quotation to the sentence naming its speaker', () => {
+    const result = post(
+      'A spokesman for the council spoke to reporters on Friday.\n\n“We will not go to Geneva while the bombing goes on.”\n\n“We have said so before,” he added.\n\nThe talks open on 22 January.\n',
+    );
+    expect(result.blocks.map((b) => [b.line, b.text])).toEqual([
+      [3, 'A spokesman for the council spoke to reporters on Friday.\n\n“We will not go to Geneva while the bombing goes on.”'],
+      [7, '“We have said so before,” he added.'],
+      [9, 'The talks open on 22 January.'],
+    ]);
+  });
+
   it('does not join a list to the sentence before it', () => {
     const result = post('The group withdrew from these villages:\n\n  • Tal Sheer\n  • Kafr Sousa\n');
     expect(result.blocks.map((b) => b.kind)).toEqual(['paragraph', 'listItem', 'listItem']);

@@ -11,7 +11,7 @@
  *   short line ending in a colon that introduces nothing the text goes on with (see isCaption).
  * - A quotation stays with the sentence that introduces its speaker ("An analyst evaluates:"): the
  *   paragraphs quoted after it join its block, up to a heading, another introduction, a question,
- *   a list or a skipped line.
+ *   a list or a skipped line; a paragraph that is only a quotation (“…”) joins the one before it.
  */
 import type { Block, ReadResult, Skipped } from '../blocks.ts';
 import { assignSections, normalizeHeadingLevels } from '../sections.ts';
@@ -116,6 +116,28 @@ function lastLineOf(lines: readonly string[], line: number): number {
   return i + 1;
 }
 
+/** A paragraph that is nothing but a quotation: “…” with no words outside the quotation marks. */
+export function isBareQuotation(text: string): boolean {
+  const t = text.trim();
+  const m = /^[“"«「『„]([\s\S]*)[”"»」』“]([^\p{L}\p{N}]*)$/u.exec(t);
+  return !!m && !/[“”"«»「」『』]/u.test(m[1]!.replace(/[‘’']/g, ''));
+}
+
+/** Last source line of a block, joined ones included (their newlines stand for source lines). */
+const endLineOf = (block: Block, lines: readonly string[]) => lastLineOf(lines, block.line + (block.text.match(/\n/g)?.length ?? 0));
+
+/** `b` appended to `a`, one newline per source line between them so passages keep their lines. */
+function joinBlocks(a: Block, b: Block, lines: readonly string[]): Block {
+  const gap = Math.max(1, b.line - endLineOf(a, lines));
+  const head = `${a.text}${'\n'.repeat(gap)}`;
+  return {
+    ...a,
+    text: head + b.text,
+    citations: [...a.citations, ...b.citations.map((c) => ({ offset: c.offset + head.length, citation: c.citation }))],
+    links: [...a.links, ...b.links.filter((l) => !a.links.includes(l))],
+  };
+}
+
 /**
  * Joins each quotation to the paragraph that introduces it (one ending in a colon). The joined
  * text keeps one newline per line between the parts, so a passage cut from it has its true line.
@@ -125,32 +147,31 @@ export function keepQuotationsWithSpeakers(blocks: Block[], lines: readonly stri
   const skippedBetween = (from: number, to: number) => [...skippedLines].some((l) => l > from && l < to);
   for (let i = 0; i < blocks.length; i++) {
     const intro = blocks[i]!;
+    const previous = out[out.length - 1];
+    if (previous?.kind === 'paragraph' && intro.kind === 'paragraph' && isBareQuotation(intro.text) && !skippedBetween(endLineOf(previous, lines), intro.line)) {
+      // A paragraph that is only a quotation belongs to the sentence before it, which names the speaker.
+      out[out.length - 1] = joinBlocks(previous, intro, lines);
+      continue;
+    }
     if (intro.kind !== 'paragraph' || !endsWithColon(intro.text)) {
       out.push(intro);
       continue;
     }
-    let text = intro.text;
-    const citations = [...intro.citations];
-    const links = [...intro.links];
-    let end = lastLineOf(lines, intro.line);
+    let joined = intro;
     let quoted = 0;
     while (i + 1 < blocks.length) {
       const next = blocks[i + 1]!;
       const ends =
         next.kind !== 'paragraph' ||
         endsWithColon(next.text) ||
-        skippedBetween(end, next.line) ||
+        skippedBetween(endLineOf(joined, lines), next.line) ||
         (quoted > 0 && /[?？]$/u.test(next.text.trim()));
       if (ends) break;
-      const joined = `${text}${'\n'.repeat(Math.max(1, next.line - end))}`;
-      for (const c of next.citations) citations.push({ offset: c.offset + joined.length, citation: c.citation });
-      for (const l of next.links) if (!links.includes(l)) links.push(l);
-      text = joined + next.text;
-      end = lastLineOf(lines, next.line);
+      joined = joinBlocks(joined, next, lines);
       quoted++;
       i++;
     }
-    out.push({ ...intro, text, citations, links });
+    out.push(joined);
   }
   return out;
 }
