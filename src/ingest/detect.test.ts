@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, detectLang, readableLang } from './detect.ts';
+import { canonicalLang, detectFormat, detectLang, readableLang } from './detect.ts';
 import { proseOf } from './prose.ts';
 import { sourceText } from './readers/testSupport.ts';
 
@@ -105,5 +105,22 @@ describe('detectLang reads the prose, not the markup', () => {
       'On 5 January, Jabhat al-Nusra and Ahrar ash-Sham fighters entered Kafr Takharim and Maarrat Misrin.\n\nAbu Mohammad al-Julani met Zahran Alloush near Atarib, while Liwa al-Tawhid held Tal Rifaat and Mare.\n\nThe next day, the Mujahideen Shura Council said it had taken al-Dana and Sarmada from the group.';
     expect(detectLang(names)).toBe('en');
     expect(detectLang('Rebels took the town.')).toBe('en');
+  });
+});
+
+describe('canonicalLang (a manifest\'s language tag)', () => {
+  it('reads regional English as English and Chinese by its script or region', () => {
+    expect(canonicalLang('en-GB', 'en')).toBe('en');
+    expect(canonicalLang('EN', 'fr')).toBe('en');
+    expect(canonicalLang('zh-TW', 'zh-Hans')).toBe('zh-Hant');
+    expect(canonicalLang('zh-Hans-HK', 'zh-Hant')).toBe('zh-Hans');
+    expect(canonicalLang('zh-CN', 'zh-Hant')).toBe('zh-Hans');
+    expect(canonicalLang('zh', 'zh-Hant')).toBe('zh-Hant');
+  });
+
+  it('keeps any other language, which Dayline then does not read', () => {
+    expect(canonicalLang('fr', 'en')).toBe('fr');
+    expect(canonicalLang('ja-JP', 'zh-Hant')).toBe('ja-JP');
+    expect(readableLang(canonicalLang('ja-JP', 'zh-Hant'))).toBeUndefined();
   });
 });

@@ -132,6 +132,26 @@ export function readableLang(tag: string): Lang | undefined {
   return READABLE.has(tag) ? (tag as Lang) : undefined;
 }
 
+/**
+ * A language tag as a manifest may write it (en-GB, zh, zh-TW, ZH-hans) in the form Dayline
+ * uses: a regional English is English; Chinese takes its script from the tag (or the region),
+ * else from the text (`detected`). Other languages keep their (normalised) tag.
+ */
+export function canonicalLang(tag: string, detected: string): string {
+  // Case only (bcp-47-normalize would also drop subtags it takes as likely: zh-Hant → zh-TW).
+  const [primary = '', ...rest] = tag.trim().split(/[-_]/).filter(Boolean);
+  const subtags = rest.map((s) => (s.length === 4 ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s.length === 2 ? s.toUpperCase() : s.toLowerCase()));
+  const normal = [primary.toLowerCase(), ...subtags].join('-');
+  if (READABLE.has(normal)) return normal;
+  if (primary.toLowerCase() === 'en') return 'en';
+  if (primary.toLowerCase() !== 'zh') return normal;
+  if (subtags.includes('Hant')) return 'zh-Hant';
+  if (subtags.includes('Hans')) return 'zh-Hans';
+  if (subtags.some((r) => languages.traditionalChineseRegions.includes(r))) return 'zh-Hant';
+  if (subtags.some((r) => languages.simplifiedChineseRegions.includes(r))) return 'zh-Hans';
+  return detected.startsWith('zh-') ? detected : 'zh-Hans';
+}
+
 /** The English name of a language tag, for messages ("French"), falling back to the tag. */
 export function languageName(tag: string): string {
   try {
