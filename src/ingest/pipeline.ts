@@ -11,6 +11,7 @@ import { eventUrl } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
 import { fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
+import { languageName, readableLang } from './detect.ts';
 import {
   EventRecord,
   type Entity,
@@ -23,6 +24,8 @@ import type { ReadResult } from './blocks.ts';
 export interface PublishedSource extends SourceMeta {
   summary?: string;
   infobox?: Record<string, string>;
+  /** false when the source is in a language Dayline does not read: no events, every paragraph reported. */
+  read?: false;
 }
 
 export interface IngestResult {
@@ -69,10 +72,40 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
     read = { blocks: [], skipped: [], warnings: [] };
   }
   warnings.push(...read.warnings);
+  const paragraphs = read.blocks.filter((b) => b.kind !== 'heading');
+  const published: PublishedSource = {
+    ...meta,
+    ...(read.infobox ? { infobox: read.infobox } : {}),
+    ...(meta.summary ?? leadSummary(read.blocks) ? { summary: meta.summary ?? leadSummary(read.blocks) } : {}),
+  };
+  const reportOf = (fields: Pick<SourceReport, 'eventsMade' | 'undated' | 'skipped' | 'unknownNames'>): SourceReport => ({
+    id: meta.id,
+    file: meta.file,
+    title: meta.title,
+    format: meta.format,
+    lang: meta.lang,
+    paragraphsRead: paragraphs.length,
+    ...fields,
+    warnings,
+  });
+
+  const lang = readableLang(meta.lang);
+  if (!lang) {
+    // Not read as English or anything else: every paragraph goes to the report, the rest builds.
+    warnings.unshift({
+      file: meta.file,
+      line: 1,
+      message: `written in ${languageName(meta.lang)} (${meta.lang}), a language Dayline does not read: no events made; its ${paragraphs.length} paragraphs are listed as skipped (language)`,
+    });
+    const skipped = [...read.skipped, ...paragraphs.map((b) => ({ kind: 'language' as const, line: b.line, firstWords: b.text }))]
+      .sort((a, b) => a.line - b.line)
+      .map((s) => ({ ...s, firstWords: firstWords(s.firstWords) }));
+    return { events: [], report: reportOf({ eventsMade: 0, undated: [], skipped, unknownNames: [] }), published: { ...published, read: false } };
+  }
 
   const segmented = segmentEvents(read.blocks, {
     file: meta.file,
-    lang: meta.lang,
+    lang,
     published: meta.published,
     period: meta.period,
     title: read.title ?? meta.title,
@@ -84,8 +117,8 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const key = sourceKey(meta.file, meta.id);
   const unknownNames: string[] = [];
   const drafts = segmented.drafts.map((draft) => {
-    const tags = tagText(gazetteer, draft.text, draft.links, meta.lang);
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, meta.lang));
+    const tags = tagText(gazetteer, draft.text, draft.links, lang);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
@@ -97,7 +130,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       id,
       date: draft.date,
       text: draft.text,
-      lang: meta.lang,
+      lang,
       source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line },
       places: tags.places,
       groups: tags.groups,
@@ -114,25 +147,12 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       });
   });
 
-  const paragraphs = read.blocks.filter((b) => b.kind !== 'heading');
-  const report: SourceReport = {
-    id: meta.id,
-    file: meta.file,
-    title: meta.title,
-    format: meta.format,
-    lang: meta.lang,
-    paragraphsRead: paragraphs.length,
+  const report = reportOf({
     eventsMade: events.length,
     undated: segmented.undated.map((u) => ({ ...u, firstWords: firstWords(u.firstWords) })),
     skipped: read.skipped.map((s) => ({ ...s, firstWords: firstWords(s.firstWords) })),
-    warnings,
     unknownNames: countTally(unknownNames),
-  };
-  const published: PublishedSource = {
-    ...meta,
-    ...(read.infobox ? { infobox: read.infobox } : {}),
-    ...(meta.summary ?? leadSummary(read.blocks) ? { summary: meta.summary ?? leadSummary(read.blocks) } : {}),
-  };
+  });
   return { events, report, published };
 }
 

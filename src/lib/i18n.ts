@@ -178,7 +178,13 @@ export function entityName(entity: Pick<Entity, 'name'>, locale: Locale): Displa
 
 /** Language name of a BCP 47 tag, in the UI language. */
 export function langName(lang: string, locale: Locale): string {
-  return t(locale, `lang.${lang}`);
+  if (hasString(locale, `lang.${lang}`)) return t(locale, `lang.${lang}`);
+  // A source in a language Dayline does not read (fr, ja, …): the runtime's own name for it.
+  try {
+    return new Intl.DisplayNames([htmlLang(locale)], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
 }
 
 /** Plural-aware "N events" using the one/many keys. */

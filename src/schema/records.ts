@@ -44,7 +44,10 @@ export const SourceRef = z.object({
   line: z.number().int().positive(),
 });
 
+/** The languages Dayline reads into events. */
 export const Lang = z.enum(['en', 'zh-Hans', 'zh-Hant']);
+/** Any BCP 47 language tag: the language of a source, which may be one Dayline does not read (fr, ja, …). */
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'BCP 47 language tag');
 
 export const EventRecord = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'URL-safe id'),
@@ -98,7 +101,8 @@ export const SourceMeta = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   file: z.string(),
   title: z.string(),
-  lang: Lang,
+  /** en, zh-Hans, zh-Hant are read into events; a source in any other language is reported, not read. */
+  lang: LanguageTag,
   format: z.enum(['wikitext', 'markdown', 'plaintext', 'blog']),
   origin: z.string().optional(),
   url: z.string().optional(),

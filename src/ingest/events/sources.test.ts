@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../readers/index.ts';
 import { segmentEvents, type SegmentResult } from './segment.ts';
+import { readableLang } from '../detect.ts';
 import type { Block } from '../blocks.ts';
 import type { SourceMeta } from '../../schema/records.ts';
 
@@ -15,7 +16,7 @@ const manifest = JSON.parse(readFileSync(`${DIR}manifest.json`, 'utf8')) as Sour
 
 const runs = manifest.map((meta) => {
   const read = readSource(meta, readFileSync(`${DIR}${meta.file}`, 'utf8'));
-  const result = segmentEvents(read.blocks, { file: meta.file, lang: meta.lang, published: meta.published, period: meta.period });
+  const result = segmentEvents(read.blocks, { file: meta.file, lang: readableLang(meta.lang)!, published: meta.published, period: meta.period });
   return { meta, blocks: read.blocks, result };
 });
 

@@ -11,6 +11,7 @@ import { assignSections, normalizeHeadingLevels } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
 import { BlockText, appendWithMarkers, endsLikeSentence, extractNumericMarkers, normalizeForCompare, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
+import { isMediaBlock, splitLeadingFileNames } from './media.ts';
 import resources from './resources/plaintext.json' with { type: 'json' };
 
 const boilerplatePhrases = resources.boilerplatePhrases.map((p) => p.toLowerCase());
@@ -115,8 +116,10 @@ function startsParagraph(line: string): boolean {
 export interface ProseOptions {
   file: string;
   facts: PageFacts;
-  /** Extra per-line classification (blog teasers, media captions); undefined = not special. */
-  classify?: (line: string) => Skipped['kind'] | undefined;
+  /** Extra per-line classification (blog teasers, captions); undefined = not special. */
+  classify?: (line: string, index: number) => Skipped['kind'] | undefined;
+  /** Which short media lines are captions: only those ending in a colon (articles) or any (blog posts). */
+  captions?: 'colon' | 'any';
 }
 
 /**
@@ -151,7 +154,8 @@ export function readProseLines(lines: readonly string[], from: number, to: numbe
         ? 'toc'
         : isBoilerplateLine(line)
           ? 'boilerplate'
-          : options.classify?.(line);
+          : options.classify?.(line, i) ??
+            (!skippingSection && isMediaBlock(extractNumericMarkers(trimmed).text, options.captions ?? 'colon') ? 'media' : undefined);
     if (special) {
       addSkip(special, lineNo, trimmed, special !== 'media' && special !== 'comments');
       continue;
@@ -185,6 +189,12 @@ export function readProseLines(lines: readonly string[], from: number, to: numbe
     if (skippingSection) {
       skipped.push(skip(skippingSection.kind, lineNo, paragraph));
       continue;
+    }
+    // An image's file name left at the head of the paragraph beside it.
+    const media = splitLeadingFileNames(paragraph);
+    if (media.removed) {
+      skipped.push(skip('media', lineNo, media.removed));
+      paragraph = media.text;
     }
     const text = new BlockText();
     appendWithMarkers(text, paragraph, citationFor);
