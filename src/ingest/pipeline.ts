@@ -5,6 +5,7 @@
 import { loadSources, MANIFEST, slugFromFileName, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
+import type { SegmentContext } from './events/segment.ts';
 import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl } from './records/urls.ts';
@@ -16,6 +17,7 @@ import {
   EventRecord,
   type Entity,
   type SourceMeta,
+  type Lang,
   type SourceReport,
   type Warning,
 } from '../schema/records.ts';
@@ -44,6 +46,19 @@ export interface IngestOptions {
 
 /** How many raw lines of a page scrape the time frame may read for a date line. */
 const HEAD_LINES = 16;
+
+/** What the segmenter is told about a source: its metadata and where the document states its own time. */
+export function segmentContext(meta: SourceMeta, lang: Lang, read: ReadResult, text: string): SegmentContext {
+  return {
+    file: meta.file,
+    lang,
+    published: meta.published,
+    period: meta.period,
+    title: read.title ?? meta.title,
+    infobox: read.infobox,
+    head: meta.format === 'plaintext' || meta.format === 'blog' ? text.split('\n', HEAD_LINES) : undefined,
+  };
+}
 
 function countTally(names: string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -103,15 +118,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
     return { events: [], report: reportOf({ eventsMade: 0, undated: [], skipped, unknownNames: [] }), published: { ...published, read: false } };
   }
 
-  const segmented = segmentEvents(read.blocks, {
-    file: meta.file,
-    lang,
-    published: meta.published,
-    period: meta.period,
-    title: read.title ?? meta.title,
-    infobox: read.infobox,
-    head: meta.format === 'plaintext' || meta.format === 'blog' ? source.text.split('\n', HEAD_LINES) : undefined,
-  });
+  const segmented = segmentEvents(read.blocks, segmentContext(meta, lang, read, source.text));
   warnings.push(...segmented.warnings);
 
   const key = sourceKey(meta.file, meta.id);

@@ -59,6 +59,7 @@ export interface DateResource {
   questionMarks?: string[];
 }
 
+/** A language folder of resources/ (common/ holds what every language shares). */
 export type ResourceLanguage = 'en' | 'zh';
 
 const cache = new Map<ResourceLanguage, DateResource>();
@@ -76,7 +77,11 @@ export function loadDateResource(lang: Lang | ResourceLanguage): DateResource {
     const read = (name: string) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
     const narrative = read('narrative.json');
     const spans = read('spans.json');
-    const { patterns, rules } = loadRuleFiles(dir);
+    // Shapes written alike in every language (resources/common/) come with each language's own.
+    const common = loadRuleFiles(new URL('./resources/common/', import.meta.url));
+    const own = loadRuleFiles(dir);
+    const patterns = { ...common.patterns, ...own.patterns };
+    const rules = [...common.rules, ...own.rules];
     resource = {
       ...narrative,
       style: narrative.wordBoundaries ? 'words' : 'units',

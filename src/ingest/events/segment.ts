@@ -146,7 +146,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   let mentions = blocks.map((b) => findDateMentions(b.text, lang));
   const verdict = judgeOrder(blocks, mentions, lang);
   if (verdict.reversed) {
-    const order = storyOrder(blocks, mentions);
+    const order = storyOrder(blocks, mentions, lang);
     blocks = assignSections(order.map((i) => blocks[i]!));
     mentions = order.map((i) => mentions[i]!);
   }

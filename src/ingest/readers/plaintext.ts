@@ -42,8 +42,11 @@ export function tableCells(line: string): string[] {
 /** A line long and sentence-like enough to be article prose rather than infobox debris. */
 export function isProseLine(line: string): boolean {
   const trimmed = extractNumericMarkers(line).text.trim();
-  if (BULLET.test(line) || /^\s/.test(line) || isTableRow(line)) return false;
-  const words = trimmed.split(/\s+/).length;
+  if (BULLET.test(line) || isTableRow(line)) return false;
+  // Indented infobox cells are short; a page whose paragraphs are all indented (a post copied
+  // from a reader app) still has prose. Han characters count as half a word each.
+  if (/^\s/.test(line) && trimmed.length < 60) return false;
+  const words = trimmed.split(/\s+/).length + (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
   return words >= 12 || (trimmed.length >= 60 && endsLikeSentence(trimmed));
 }
 
