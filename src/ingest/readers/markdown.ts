@@ -12,7 +12,7 @@ import { normalizeHeadingLevels, assignSections } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
 import { BlockText, appendWithMarkers, firstWords, normalizeTitle, resolveConversionMarkup, scrubResidue, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
-import { isMediaBlock, withoutLeadingFileNames } from './media.ts';
+import { blankFileLinks, isMediaBlock, withoutLeadingFileNames } from './media.ts';
 import resources from './resources/markdown.json' with { type: 'json' };
 import wikiResources from './resources/wikitext.json' with { type: 'json' };
 
@@ -150,10 +150,12 @@ function referenceCitations(list: List | undefined): Map<number, Citation> {
   return map;
 }
 
-export function readMarkdown(text: string, file: string): ReadResult {
+export function readMarkdown(source: string, file: string): ReadResult {
+  // Wiki file links the conversion left whole (captions over several lines) are media.
+  const { text, links: fileLinks } = blankFileLinks(source);
   const root = unified().use(remarkParse).parse(text) as Root;
   const blocks: Block[] = [];
-  const skipped: Skipped[] = [];
+  const skipped: Skipped[] = fileLinks.map((l) => skip('media', l.line, l.text));
   const warnings: ReadResult['warnings'] = [];
   const referenceList = findReferenceList(root);
   const references = referenceCitations(referenceList);

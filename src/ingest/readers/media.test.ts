@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFileLinkDebris, isMarkupDebris, isMediaBlock, isMediaLine, splitLeadingFileNames } from './media.ts';
+import { blankFileLinks, isFileLinkDebris, isMarkupDebris, isMediaBlock, isMediaLine, splitLeadingFileNames } from './media.ts';
 import { readMarkdown } from './markdown.ts';
 import { readPlaintext } from './plaintext.ts';
 import { readWikitext } from './wikitext.ts';
@@ -76,5 +76,19 @@ describe('every reader keeps media out of its blocks and reports it', () => {
     );
     expect(result.blocks.filter((b) => b.kind !== 'heading').map((b) => b.text)).toEqual(['The rising began on 24 April 1916.', 'On 29 April the leaders surrendered.']);
     expect(result.skipped.filter((s) => s.kind === 'media').map((s) => s.line)).toEqual([5, 7, 9]);
+  });
+});
+
+describe('blankFileLinks', () => {
+  it('blanks a whole file link whose caption runs over blank lines and holds links, keeping every line', () => {
+    const text = 'Before.\n[[File:Harbour.png|thumb|The harbour in [[1890]], legend:\n\n2 May 9 June ]]On 3 June the fleet left.\nAfter.';
+    const { text: out, links } = blankFileLinks(text);
+    expect(out.split('\n')).toHaveLength(text.split('\n').length);
+    expect(out).toContain('On 3 June the fleet left.');
+    expect(out).not.toMatch(/2 May|Harbour|\]\]/);
+    expect(links).toEqual([{ line: 2, text: expect.stringContaining('[[File:Harbour.png') }]);
+  });
+  it('leaves a file link that never closes to the block checks', () => {
+    expect(blankFileLinks('[[Image:x.jpg|thumb|no end').links).toEqual([]);
   });
 });

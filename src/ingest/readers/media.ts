@@ -78,3 +78,44 @@ export function withoutLeadingFileNames<T extends { text: string; citations: { o
   const cut = built.text.length - text.length;
   return { built: { ...built, text, citations: built.citations.map((c) => ({ ...c, offset: Math.max(0, c.offset - cut) })) }, removed };
 }
+
+const FILE_LINK_OPEN = new RegExp(`\\[\\[\\s*(?:${resources.fileNamespaces.map(escape).join('|')})\\s*:`, 'giu');
+
+/**
+ * Wiki file links left whole in a converted text (`[[File:Map.svg|thumb|Map of the siege, 2014:\n\n
+ * 1 March 18 September ]]`), whose caption or legend may run over blank lines and hold links of
+ * its own: each is blanked (same length, line breaks kept, so every line number stays true) and
+ * returned with the line where it starts, for the report.
+ */
+export function blankFileLinks(text: string): { text: string; links: { line: number; text: string }[] } {
+  const links: { line: number; text: string }[] = [];
+  let out = '';
+  let from = 0;
+  FILE_LINK_OPEN.lastIndex = 0;
+  for (let m = FILE_LINK_OPEN.exec(text); m; m = FILE_LINK_OPEN.exec(text)) {
+    if (m.index < from) continue;
+    // Walk to the matching "]]", counting nested "[[…]]" (links in the caption).
+    let depth = 0;
+    let end = -1;
+    for (let i = m.index; i < text.length - 1; i++) {
+      if (text[i] === '[' && text[i + 1] === '[') {
+        depth++;
+        i++;
+      } else if (text[i] === ']' && text[i + 1] === ']') {
+        depth--;
+        i++;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    if (end === -1) break; // never closed: left as it is for the block-level checks
+    const span = text.slice(m.index, end);
+    links.push({ line: text.slice(0, m.index).split('\n').length, text: span.replace(/\s+/g, ' ') });
+    out += text.slice(from, m.index) + span.replace(/[^\n]/g, ' ');
+    from = end;
+    FILE_LINK_OPEN.lastIndex = end;
+  }
+  return { text: out + text.slice(from), links };
+}

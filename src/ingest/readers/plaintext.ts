@@ -11,7 +11,7 @@ import { assignSections, normalizeHeadingLevels } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
 import { BlockText, appendWithMarkers, endsLikeSentence, extractNumericMarkers, normalizeForCompare, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
-import { isMediaBlock, splitLeadingFileNames } from './media.ts';
+import { blankFileLinks, isMediaBlock, splitLeadingFileNames } from './media.ts';
 import resources from './resources/plaintext.json' with { type: 'json' };
 
 const boilerplatePhrases = resources.boilerplatePhrases.map((p) => p.toLowerCase());
@@ -247,12 +247,14 @@ export function readPageHead(lines: readonly string[]): { title?: string; bodySt
   return { title, bodyStart: i, skipped };
 }
 
-export function readPlaintext(text: string, file: string): ReadResult {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+export function readPlaintext(source: string, file: string): ReadResult {
+  // Wiki file links a scrape kept whole (captions over several lines) are media.
+  const { text, links: fileLinks } = blankFileLinks(source.replace(/\r\n?/g, '\n'));
+  const lines = text.split('\n');
   const facts = scanPageFacts(lines);
   const head = readPageHead(lines);
   const body = readProseLines(lines, head.bodyStart, lines.length, { file, facts });
-  const skipped = [...head.skipped, ...body.skipped];
+  const skipped = [...fileLinks.map((l) => skip('media', l.line, l.text)), ...head.skipped, ...body.skipped].sort((a, b) => a.line - b.line);
   const result: ReadResult = {
     blocks: assignSections(normalizeHeadingLevels(body.blocks)),
     skipped,
