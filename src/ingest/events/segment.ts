@@ -262,7 +262,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
       // A heading that is nothing but a date finer than a year (=== 6 June ===, ### 1944年6月)
       // governs the passages below it, like a date line.
       const only = list.length === 1 && list[0]!.kind === 'absolute' && !list[0]!.invalid ? list[0]! : undefined;
-      if (only?.date?.month !== undefined || only?.date?.season !== undefined) {
+      if (only?.date?.month !== undefined || only?.date?.season !== undefined || only?.date?.year !== undefined) {
         const rest = text.slice(0, only.start) + text.slice(only.end);
         if (!/[\p{L}\p{N}]/u.test(rest)) {
           const date = resolveMention(only, {
