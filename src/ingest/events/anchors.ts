@@ -243,6 +243,9 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   // A weekday dates its sentence even as a possessive ("claimed Thursday's car bomb").
   if (m.kind === 'weekday') return true;
   if (prepositionBefore || opener) return true;
+  // "In the fighting of 25–27 July, …", "During the night of 5 May, …": a short prepositional
+  // phrase that opens the sentence and ends with the date and a comma is the sentence's time.
+  if (t.wordEdge && m.kind === 'absolute' && /^\s*,/u.test(after.replace(CITATION, '')) && opensWithShortPhrase(text, m, t)) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
   // News style: a day date right after its clause's subject (纳库亚22日表示) is the clause's time.
   if (!t.wordEdge && m.kind === 'absolute' && m.date?.day !== undefined && subjectThenDate(text, m, t)) return true;
@@ -261,6 +264,17 @@ function subjectThenDate(text: string, m: DateMention, t: LanguageTools): boolea
   const after = text.slice(m.end);
   return /^\s*\p{Script=Han}/u.test(after) && !(t.res.attributiveMarkers ?? []).some((a) => after.trimStart().startsWith(a));
 }
+
+/** The text from the sentence start to the date is a short phrase opened by a preposition. */
+function opensWithShortPhrase(text: string, m: DateMention, t: LanguageTools): boolean {
+  const starts = sentenceStarts(text, t.res);
+  let sentence = 0;
+  for (const s of starts) if (s <= m.start) sentence = s;
+  const lead = text.slice(sentence, m.start).replace(CITATION, '').trim();
+  if (!lead || lead.split(/\s+/).length > MAX_OPENING_PHRASE_WORDS || /[,;:]/.test(lead)) return false;
+  return t.res.adverbialPrepositions.some((p) => new RegExp(`^${escape(p).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').test(lead));
+}
+const MAX_OPENING_PHRASE_WORDS = 6;
 
 /** A date followed by "when" (resource timeClauseAfter) gives the time of the clause it opens. */
 function opensTimeClause(text: string, m: DateMention, t: LanguageTools): boolean {
