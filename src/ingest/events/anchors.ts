@@ -226,6 +226,7 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
   if (opensTimeClause(text, m, t)) return true;
   // An ordinal day of an episode (攻势的第三天，) reads like a written date: it is the clause's time.
+  if (newsDate(text, m, t)) return true;
   if (m.kind === 'relative' && m.relative?.ordinal === undefined) {
     // "held their positions until the following morning": a bound, not a move.
     if ((t.res.relativeNotAfter ?? []).some((w) => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w)}$`, 'iu').test(lead) : lead.endsWith(w)))) return false;
@@ -247,11 +248,20 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   // phrase that opens the sentence and ends with the date and a comma is the sentence's time.
   if (t.wordEdge && m.kind === 'absolute' && /^\s*,/u.test(after.replace(CITATION, '')) && opensWithShortPhrase(text, m, t)) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
-  // News style: a day date right after its clause's subject (纳库亚22日表示) is the clause's time.
-  if (!t.wordEdge && m.kind === 'absolute' && m.date?.day !== undefined && subjectThenDate(text, m, t)) return true;
+  if (newsDate(text, m, t)) return true;
   // 在…的7月23日凌晨，…: a time of day may stand between the date and its comma.
   if (!t.wordEdge && t.res.timesOfDay.some((w) => new RegExp(`^\\s*${escape(w)}\\s*[，,]`, 'u').test(after))) return true;
   return false;
+}
+
+/**
+ * News style: a day date (22日) or a day counted from the post (上周末, 昨天) right after its
+ * clause's subject (纳库亚22日表示, 乌克兰军队上周末在…) is the clause's time.
+ */
+function newsDate(text: string, m: DateMention, t: LanguageTools): boolean {
+  if (t.wordEdge) return false;
+  const day = (m.kind === 'absolute' && m.date?.day !== undefined) || (m.kind === 'relative' && !!m.relative?.deictic);
+  return day && subjectThenDate(text, m, t);
 }
 
 /** The date follows its clause's subject directly (no digits, no 的 after the date, a short subject). */
@@ -365,7 +375,7 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     // only a day later.": the connective may stand before commas of its own clause.
     const connector = dayPrecise && hasAnchor && clause.connectorAt === undefined && endsClause(text, m) ? connectorSince(text, Math.max(sentenceStart, lastAnchorEnd.get(sentenceStart) ?? sentenceStart), m.start, t) : undefined;
     if (connector !== undefined) return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: connector };
-    if (hasAnchor && m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) {
+    if (hasAnchor && ((m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) || newsDate(text, m, t))) {
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
     }
     return { ...base, role: 'embedded', reason: 'position' };
