@@ -367,7 +367,8 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
       anchoredSentences.add(sentenceStart);
       return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
     }
-    const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && m.relative?.days !== undefined);
+    // An offset in days, months or years is as exact as the date it counts from (…and executed three years later.).
+    const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && (m.relative?.days !== undefined || m.relative?.months !== undefined || m.relative?.years !== undefined));
     if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
