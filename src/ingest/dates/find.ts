@@ -220,6 +220,28 @@ function preferWrittenDate(text: string, mentions: Candidate[], res: DateResourc
 }
 
 /**
+ * A date restated more exactly right after it (当年底即1940年12月, "late that year, i.e. December
+ * 1940"): one mention, the restatement's date, over both.
+ */
+function joinRestatements(text: string, mentions: Candidate[], res: DateResource): Candidate[] {
+  const markers = res.restatementMarkers ?? [];
+  if (markers.length === 0) return mentions;
+  const glue = new RegExp(`^\\s*[,，]?\\s*(?:${alternation(markers)})\\s*$`, 'iu');
+  const out: Candidate[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1];
+    if (b && a.kind !== 'weekday' && !a.relative?.same && b.kind === 'absolute' && !b.invalid && glue.test(text.slice(a.end, b.start))) {
+      out.push({ ...b, start: a.start, expression: text.slice(a.start, b.end) });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * All date expressions in `text`, in order. Offsets index the text as given.
  * `lang` picks the resource file (zh-Hans and zh-Hant share one).
  */
@@ -228,6 +250,7 @@ export function findDateMentions(text: string, lang: Lang | ResourceLanguage): D
   const normalised = normaliseDigits(text);
   let mentions = nonOverlapping(collect(normalised, res));
   mentions = preferWrittenDate(normalised, mentions, res);
+  mentions = joinRestatements(normalised, mentions, res);
   mentions = joinRanges(normalised, mentions, res);
   return mentions.map((m) => ({ ...m, expression: text.slice(m.start, m.end) }));
 }

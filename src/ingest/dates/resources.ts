@@ -23,6 +23,8 @@ export interface DateResource {
   boundThenOutcome?: string[];
   /** News style (纳库亚22日表示): a day date after at most this many characters of its clause's subject is the clause's time. */
   subjectBeforeDateChars?: number;
+  /** A date after one of these restates the one before it more exactly (当年底即1940年12月). */
+  restatementMarkers?: string[];
   /** Words that leave a written period open (– ongoing, 至今). */
   openEnded?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];

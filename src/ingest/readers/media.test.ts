@@ -80,7 +80,7 @@ describe('every reader keeps media out of its blocks and reports it', () => {
 });
 
 describe('blankFileLinks', () => {
-  it('blanks a whole file link whose caption runs over blank lines and holds links, keeping every line', () => {
+  it('removes a whole file link whose caption runs over blank lines and holds links, keeping every line', () => {
     const text = 'Before.\n[[File:Harbour.png|thumb|The harbour in [[1890]], legend:\n\n2 May 9 June ]]On 3 June the fleet left.\nAfter.';
     const { text: out, links } = blankFileLinks(text);
     expect(out.split('\n')).toHaveLength(text.split('\n').length);

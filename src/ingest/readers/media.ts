@@ -84,7 +84,7 @@ const FILE_LINK_OPEN = new RegExp(`\\[\\[\\s*(?:${resources.fileNamespaces.map(e
 /**
  * Wiki file links left whole in a converted text (`[[File:Map.svg|thumb|Map of the siege, 2014:\n\n
  * 1 March 18 September ]]`), whose caption or legend may run over blank lines and hold links of
- * its own: each is blanked (same length, line breaks kept, so every line number stays true) and
+ * its own: each is removed but for its line breaks (so every line number stays true) and
  * returned with the line where it starts, for the report.
  */
 export function blankFileLinks(text: string): { text: string; links: { line: number; text: string }[] } {
@@ -113,7 +113,8 @@ export function blankFileLinks(text: string): { text: string; links: { line: num
     if (end === -1) break; // never closed: left as it is for the block-level checks
     const span = text.slice(m.index, end);
     links.push({ line: text.slice(0, m.index).split('\n').length, text: span.replace(/\s+/g, ' ') });
-    out += text.slice(from, m.index) + span.replace(/[^\n]/g, ' ');
+    // Only the line breaks are kept: spaces would indent what follows (a code block in Markdown).
+    out += text.slice(from, m.index) + span.replace(/[^\n]/g, '');
     from = end;
     FILE_LINK_OPEN.lastIndex = end;
   }
