@@ -23,6 +23,8 @@ export interface DateResource {
   boundThenOutcome?: string[];
   /** News style (纳库亚22日表示): a day date after at most this many characters of its clause's subject is the clause's time. */
   subjectBeforeDateChars?: number;
+  /** Marks of a sentence told as earlier than the story's day (had): a backward offset in it looks back, it does not move the story. */
+  pastPerfect?: string[];
   /** A date after one of these restates the one before it more exactly (当年底即1940年12月). */
   restatementMarkers?: string[];
   /** Words that leave a written period open (– ongoing, 至今). */

@@ -353,6 +353,9 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     }
     if (insideParentheses(text, sentenceStart, m.start)) return { ...base, role: 'embedded', reason: 'parenthetical' };
     if (inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded', reason: 'passing' };
+    // "… had moved … during the previous day": a look back from a past-perfect sentence.
+    const back = m.kind === 'relative' && ((m.relative?.days ?? 0) < 0 || (m.relative?.vague?.[1] ?? 0) < 0);
+    if (back && t.hasWord(text.slice(sentenceStart, m.start), t.res.pastPerfect ?? [])) return { ...base, role: 'embedded', reason: 'passing' };
     // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.
     if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded', reason: 'passing' };
     if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded', reason: 'modifier' };
