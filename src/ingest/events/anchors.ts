@@ -121,12 +121,16 @@ function tools(lang: Lang): LanguageTools {
 /** Start of the clause holding `pos` (after the last separator or connective word in the sentence). */
 function clauseStart(text: string, sentenceStart: number, pos: number, t: LanguageTools): { start: number; connectorAt?: number } {
   let start = sentenceStart;
+  let semicolon = false;
   for (let i = pos - 1; i >= sentenceStart; i--) {
     if (t.separatorChars.test(text[i]!)) {
       start = i + 1;
+      semicolon = text[i] === ';' || text[i] === '；';
       break;
     }
   }
+  // A semicolon joins independent clauses: like a connective, it opens one (…on 9 June; a ceasefire was signed on 11 June.).
+  if (semicolon) return { start: skipSpace(text, start), connectorAt: skipSpace(text, start) };
   if (t.connectorRe) {
     const slice = text.slice(start, pos);
     let last: RegExpExecArray | undefined;
