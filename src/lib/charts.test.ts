@@ -72,12 +72,13 @@ describe('helpers', () => {
 
 describe('casualty chart', () => {
   const fig = (low: number | null, high: number | null) => ({ kind: 'killed' as const, low, high, who: 'unknown', reporter: null, vague: false, text: 'x' });
-  const ev = (start: string, end: string, source: string, figures: ReturnType<typeof fig>[]) => ({ date: { start, end }, source: { id: source }, figures });
+  const ev = (start: string, end: string, source: string, figures: ReturnType<typeof fig>[], precision = 'day') => ({ date: { start, end, precision }, source: { id: source }, figures });
 
-  it('adds reported dead per month and source, leaving out spans longer than their month', () => {
+  it('adds reported dead per month and source, from events of one day or one month', () => {
     const points = casualtyPoints([
       ev('2014-01-05', '2014-01-05', 'a', [fig(10, null), fig(2, 4)]),
-      ev('2014-01-20', '2014-01-21', 'a', [fig(5, 5)]),
+      ev('2014-01-01', '2014-01-31', 'a', [fig(5, 5)], 'month'),
+      ev('2014-01-20', '2014-01-26', 'a', [fig(900, 900)]),
       ev('2014-01-06', '2014-01-06', 'b', [fig(null, 30)]),
       ev('2014-01-03', '2014-06-28', 'a', [fig(5641, 6991)]),
       ev('2014-02-01', '2014-02-01', 'a', []),

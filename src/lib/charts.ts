@@ -169,14 +169,15 @@ export interface CasualtyPoint {
 }
 
 /**
- * Reported killed per month and source, from the events dated within one month (a day, a few
- * days or the month itself). Tolls of longer periods are left out: they are not news of a month.
+ * Reported killed per month and source, from the events dated to one day or to one month. Spans
+ * of days and longer are left out: they are totals of what the days report.
  */
-export function casualtyPoints(events: { date: { start: string; end: string }; source: { id: string }; figures: Parameters<typeof fatalities>[0] }[]): CasualtyPoint[] {
+export function casualtyPoints(events: { date: { start: string; end: string; precision: string }; source: { id: string }; figures: Parameters<typeof fatalities>[0] }[]): CasualtyPoint[] {
   const byKey = new Map<string, CasualtyPoint>();
   for (const e of events) {
     const month = e.date.start.slice(0, 7);
-    if (e.date.end.slice(0, 7) !== month) continue;
+    // one day, or one month: a span of days is a total of the days' own reports
+    if (e.date.end.slice(0, 7) !== month || (e.date.precision === 'day' && e.date.end !== e.date.start) || e.date.precision === 'season') continue;
     const dead = fatalities(e.figures);
     if (!dead) continue;
     const key = `${month} ${e.source.id}`;
@@ -205,7 +206,7 @@ export interface CasualtyChartOptions {
 /**
  * Reported killed per month as grouped bars, one per source: the solid bar is the smallest
  * number the words allow, the pale bar above it runs to the largest. Static SVG, classes for
- * colours (series-1…3), every bar a link with its own label.
+ * colours (series-1…5), every bar a link with its own label.
  */
 export function renderCasualtyChart(points: CasualtyPoint[], opts: CasualtyChartOptions): string {
   const width = opts.width ?? 720;
@@ -233,7 +234,7 @@ export function renderCasualtyChart(points: CasualtyPoint[], opts: CasualtyChart
     const base = y(0);
     const low = y(p.low);
     const high = y(p.high);
-    const series = `series-${(k % 3) + 1}`;
+    const series = `series-${(k % 5) + 1}`;
     const label = escapeXml(opts.barLabel(p));
     const rects =
       `<rect class="${series}" x="${r1(x0)}" y="${r1(low)}" width="${r1(w)}" height="${r1(Math.max(base - low, p.low > 0 ? 1 : 0))}"/>` +

@@ -68,6 +68,8 @@ export const Figure = z
     partOf: z.number().int().nonnegative().optional(),
     /** another account of a count the passage already gave ("another report put the number at 100") */
     alternative: z.boolean().optional(),
+    /** a running total over more time than the passage's date ("killed since the attack began", 截止12月26日) */
+    cumulative: z.boolean().optional(),
   })
   .refine((f) => f.low === null || f.high === null || f.low <= f.high, { message: 'figure low above high' });
 

@@ -4,7 +4,8 @@
  *
  * Counted: figures of people killed or executed, stated as numbers, that are not part of a total
  * already counted ("66 combatants, including 11 ISIL fighters": 66) and not mixed with another
- * kind ("dead or missing"). A figure with one bound counts that number at both ends ("at least
+ * kind ("dead or missing"), nor running totals over more time than the event ("since the attack
+ * began", 截止12月26日). A figure with one bound counts that number at both ends ("at least
  * 10": 10; "nearly 100": 100). Figures of one account are added; another account of the same
  * happening ("another report put the number at 100") is an alternative: the range runs from the
  * smallest account to the largest.
@@ -17,7 +18,7 @@ export interface Fatalities {
 }
 
 export function countsAsDead(f: Figure): boolean {
-  return (f.kind === 'killed' || f.kind === 'executed') && !f.orKind && f.partOf === undefined && !f.vague && (f.low !== null || f.high !== null);
+  return (f.kind === 'killed' || f.kind === 'executed') && !f.orKind && f.partOf === undefined && !f.cumulative && !f.vague && (f.low !== null || f.high !== null);
 }
 
 export function fatalities(figures: Figure[]): Fatalities | null {

@@ -213,6 +213,7 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
     alternative: new Marks(res.alternativeWords.scan(folded)),
     restate: new Marks(res.restateWords.scan(folded)),
     blockers: new Marks(res.blockerWords.scan(folded)),
+    running: new Marks(res.runningTotalWords.scan(folded)),
     reporters: new Marks(res.reporterWords.scan(folded)),
   };
   if (res.reportVerbs?.length) {
@@ -596,6 +597,7 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
     }
     const words = text.slice(from, to).trim().replace(/[，,、；;]+$/, '');
 
+    const cumulative = marks.running.within(s.start, c.start).length > 0 || (l.kindSpan !== undefined && marks.running.within(s.start, Math.min(s.end, l.kindSpan.end + 24)).some((m) => m.start > c.npEnd));
     const each = marks.each.within(Math.max(s.start, c.start - 4), Math.min(s.end, c.npEnd + 4)).length > 0 || marks.each.within(c.npEnd, Math.min(s.end, c.npEnd + 16)).some((m) => PUNCT_ONLY.test(src.slice(c.npEnd, m.start)));
     const figure: Draft = {
       kind,
@@ -607,6 +609,7 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
       text: words || text.slice(c.start, c.numEnd),
       ...(orKind ? { orKind } : {}),
       ...(alternative ? { alternative: true } : {}),
+      ...(cumulative ? { cumulative: true } : {}),
       count: ci,
       at: c.npEnd,
     };

@@ -49,6 +49,8 @@ export interface FigureResource {
   restate: string[];
   /** words between a kind word and a count that show the kind word does not govern it */
   blockers?: string[];
+  /** a count after one of these in its sentence is a running total over a longer time */
+  runningTotal?: string[];
   reporters: { reporter: string; phrases: string[] }[];
   /** when set, a reporter phrase counts only before one of these words (活动人士称) or after an opener (据活动人士) */
   reportVerbs?: string[];
@@ -79,6 +81,7 @@ export interface CompiledFigureResource extends FigureResource {
   alternativeWords: PhraseMatcher<string>;
   restateWords: PhraseMatcher<string>;
   blockerWords: PhraseMatcher<string>;
+  runningTotalWords: PhraseMatcher<string>;
   reporterWords: PhraseMatcher<string>;
   reportVerbWords: PhraseMatcher<string>;
   reportOpenerWords: PhraseMatcher<string>;
@@ -140,6 +143,7 @@ export function loadFigureResource(lang: Lang | 'en' | 'zh'): CompiledFigureReso
       alternativeWords: phraseList(r.alternative),
       restateWords: phraseList(r.restate),
       blockerWords: phraseList(r.blockers ?? []),
+      runningTotalWords: phraseList(r.runningTotal ?? []),
       reporterWords: phraseMatcher(r.reporters.flatMap((x) => x.phrases.map((phrase) => ({ phrase, value: x.reporter })))),
       reportVerbWords: phraseList(r.reportVerbs ?? []),
       reportOpenerWords: phraseList(r.reportOpeners ?? []),
