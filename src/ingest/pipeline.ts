@@ -97,7 +97,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       places: tags.places,
       groups: tags.groups,
       citations: draft.citations,
-      ...describeEvent(draft.text, meta.lang, gazetteer),
+      ...describeEvent(draft.text, meta.lang, gazetteer, (message) => warnings.push({ file: meta.file, line: draft.line, message })),
       url: eventUrl(draft.date, id),
     };
     const checked = EventRecord.safeParse(candidate);

@@ -119,6 +119,11 @@ describe('Chinese figures', () => {
     expect(figs('据报道有45到52具尸体被送到医院。', 'zh-Hans').map(brief)).toEqual([['killed', 45, 52, 'unknown']]);
   });
 
+  it('counts bodies as dead, or as executed when their words say so', () => {
+    expect(figs('河边发现了20具尸体。', 'zh-Hans')[0]).toMatchObject({ kind: 'killed', low: 20 });
+    expect(figs('医院里有12具遭到处决的尸体。', 'zh-Hans')[0]).toMatchObject({ kind: 'executed', low: 12 });
+  });
+
   it('marks 数十 as vague', () => {
     expect(figs('政府军在战斗中俘虏数十人。', 'zh-Hans')[0]).toMatchObject({ kind: 'captured', vague: true, low: null, high: null });
   });
@@ -150,6 +155,19 @@ describe('Chinese figures', () => {
   it('names the reporter only where it reports', () => {
     expect(figs('据活动人士称，有9名平民丧生。', 'zh-Hans')[0]!.reporter).toBe('activists');
     expect(figs('叙利亚人权观察组织报道有4名儿童丧生。', 'zh-Hans')[0]!.reporter).toBe('SOHR');
+  });
+
+  it('takes the kind that ends the next clause when the count has none of its own', () => {
+    expect(figs('9名民兵以及一名指挥官，该旅的副旅长Ali在当晚的战斗中丧生。', 'zh-Hans').map(brief)).toEqual([
+      ['killed', 9, 9, 'fighters'],
+      ['killed', 1, 1, 'fighters'],
+    ]);
+  });
+
+  it('marks running totals', () => {
+    expect(figs('截至3月2日，已有1,200人在轰炸中丧生。', 'zh-Hans')[0]).toMatchObject({ kind: 'killed', low: 1200, cumulative: true });
+    expect(figs('Since the siege began, 340 civilians have been killed.')[0]).toMatchObject({ kind: 'killed', low: 340, cumulative: true });
+    expect(figs('On Monday 12 civilians were killed.')[0]!.cumulative).toBeUndefined();
   });
 
   it('does not count names with numbers, dates or things', () => {

@@ -512,6 +512,15 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
       }
       if (nearest) kind = { entry: nearest.value.entry, span: nearest, before: true };
     }
+    // Chinese: a list whose clause has no kind word may take the one that ends the next clause,
+    // when that clause counts nobody itself (15名士兵以及一名武装分子，委员会成员X在冲突中丧生)
+    if (!kind && zh && afterLimit < s.end && /[，]/.test(src[afterLimit] ?? '')) {
+      let end = afterLimit + 1;
+      while (end < s.end && !CLAUSE_BREAK.test(src[end]!)) end++;
+      const counted = live.some((c) => c.start > afterLimit && c.start < end);
+      const last = marks.kinds.within(afterLimit + 1, end).pop();
+      if (!counted && last && last.end === end && last.value.entry.position === 'after' && !last.value.toll) kind = { entry: last.value.entry, span: last, before: false };
+    }
     // a bare English count needs its kind word right next to it ("killing 20", "hundreds dead")
     const firstCount = live[l.members[0]!]!;
     if (kind && !kind.before && firstCount.bare && !zh) {
@@ -543,8 +552,10 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
     let kind = l.kind;
     let orKind = l.orKind;
     if (!kind && c.headKind) {
-      kind = c.headKind.kind;
-      orKind = c.headKind.orKind;
+      // bodies count the dead, unless their own words say how they died (遭到处决的尸体)
+      const inside = marks.kinds.within(c.numEnd, c.npEnd).find((k) => !k.value.toll && k.value.entry.kind !== 'killed' && k.value.entry.kind !== c.headKind!.kind);
+      kind = inside && c.headKind.kind === 'killed' && inside.value.entry.kind === 'executed' ? 'executed' : c.headKind.kind;
+      orKind = kind === c.headKind.kind ? c.headKind.orKind : undefined;
     }
     const s = sentences[c.sentence]!;
     const restate = marks.restate.lastBefore(s.start, c.start);
