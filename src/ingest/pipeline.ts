@@ -1,12 +1,13 @@
 /**
  * The whole ingest as one pure-ish function: a folder of sources in, published records out.
- * readers -> blocks -> dates/events -> entities -> records. Writing files is the caller's job.
+ * readers -> blocks -> dates/events -> entities -> types/figures -> records. Writing files is the caller's job.
  */
 import { loadSources, MANIFEST, slugFromFileName, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import type { SegmentContext } from './events/segment.ts';
 import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
+import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
@@ -142,6 +143,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       places: tags.places,
       groups: tags.groups,
       citations: draft.citations,
+      ...describeEvent(draft.text, lang, gazetteer, (message) => warnings.push({ file: meta.file, line: draft.line, message })),
       url: eventUrl(draft.date, id),
     };
     const checked = EventRecord.safeParse(candidate);

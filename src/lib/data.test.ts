@@ -22,6 +22,9 @@ function ev(id: string, start: string, end = start, precision: EventRecord['date
     places: [],
     groups: [],
     citations: [],
+    type: 'strategic-developments',
+    acts: [],
+    figures: [],
     url: `/day/${start}/#${id}`,
     ...extra,
   };

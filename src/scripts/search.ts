@@ -7,6 +7,8 @@ import { FILTERS, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, pagefindAr
 import { PARTS_FILE, PART_FILTER, SINGLE_PART, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
 import type { PartsManifest } from '../search/parts.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
+import { typeOfQuery } from '../search/type-query.ts';
+import { COLUMNS, csvLine } from '../ingest/records/csv.ts';
 
 type Label = { en: string; 'zh-Hans': string; 'zh-Hant': string };
 type Labels = Record<Filter, Record<string, Label>>;
@@ -64,6 +66,8 @@ async function main(root: HTMLElement) {
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clearButton = root.querySelector<HTMLButtonElement>('[data-search-clear]');
+  const downloadButton = root.querySelector<HTMLButtonElement>('[data-search-download]');
+  const typeNames = JSON.parse(cfg.types ?? '{}') as Record<string, string>;
 
   // JavaScript runs: swap the explanation for the live controls.
   for (const el of root.querySelectorAll<HTMLElement>('[data-nojs]')) el.hidden = true;
@@ -154,6 +158,8 @@ async function main(root: HTMLElement) {
     shown: number;
     pending: number[];
     counts: Record<string, Record<string, number>>[];
+    /** the type the query names, when it names one */
+    asType?: string;
   }
 
   let searchSeq = 0;
@@ -177,9 +183,11 @@ async function main(root: HTMLElement) {
     root.dataset.state = 'searching';
     list.setAttribute('aria-busy', 'true');
     sortSelect.value = effectiveSort(state);
-    const { term, options } = pagefindArgs(state);
+    // A query that names an event type ("car bomb", 汽车炸弹) searches by that type.
+    const asType = state.filters.type ? undefined : typeOfQuery(state.q, typeNames);
+    const { term, options } = pagefindArgs(asType ? { ...state, q: '', filters: { ...state.filters, type: asType } } : state);
     const direction = options.sort?.date;
-    const session: Session = { seq, term, options, direction, results: [], shown: 0, pending: [], counts: [] };
+    const session: Session = { seq, term, options, direction, results: [], shown: 0, pending: [], counts: [], asType };
     performance.mark('dayline-search-start');
     if (direction && manifest.parts.length > 1) {
       session.pending = partOrder(manifest, options.filters, direction);
@@ -234,6 +242,12 @@ async function main(root: HTMLElement) {
       status.textContent = count === 0 ? s('none') : count === 1 ? s('one') : s('many', { count: numberFmt.format(count) });
       lastCounts = sumFilterCounts(session.counts);
     }
+    if (session.asType) {
+      const name = labels.type?.[session.asType]?.[labelLang] ?? session.asType;
+      status.textContent = `${s('byType', { type: name })} ${status.textContent}`;
+      if (!labels.type) void ensureLabels(['type']).then(() => current === session && showStatus(session));
+    }
+    if (downloadButton) downloadButton.hidden = count === 0;
     fillFilterOptions(lastCounts);
   }
 
@@ -315,6 +329,7 @@ async function main(root: HTMLElement) {
       const key = f === 'place' ? 'places' : 'groups';
       return (locale === 'zh' ? d.meta[`${key}_zh`] : d.meta[key]) ?? ids.join(', ');
     };
+    add(s('type'), (locale === 'zh' ? d.meta.type_zh : d.meta.type) ?? '');
     add(s('language'), d.meta.lang ? s(`lang.${d.meta.lang}`) : '');
     add(s('places'), names('place'));
     add(s('groups'), names('group'));
@@ -336,7 +351,7 @@ async function main(root: HTMLElement) {
       const selected = select.value || state.filters[f] || '';
       const ids = Object.keys(L);
       if (f === 'year') ids.sort();
-      else if (f !== 'lang') ids.sort((a, b) => collator.compare(L[a][labelLang], L[b][labelLang]));
+      else if (f !== 'lang' && f !== 'type') ids.sort((a, b) => collator.compare(L[a][labelLang], L[b][labelLang]));
       const options = [new Option(s(`any.${f}`), '')];
       for (const id of ids) {
         const n = counts?.[f]?.[id];
@@ -392,6 +407,43 @@ async function main(root: HTMLElement) {
     input.focus();
   });
   moreButton.addEventListener('click', () => void showMore(searchSeq, true));
+  downloadButton?.addEventListener('click', () => void downloadCsv(current));
+
+  /**
+   * The results found so far as events.csv rows (same columns): each result carries its row
+   * without the text (meta.row), and the passage as written is the first part of its content.
+   */
+  async function downloadCsv(session: Session) {
+    if (!downloadButton || !session.results.length) return;
+    downloadButton.disabled = true;
+    const label = downloadButton.textContent;
+    downloadButton.textContent = s('downloading', { count: numberFmt.format(session.results.length) });
+    try {
+      const rows: string[] = [COLUMNS.join(',')];
+      const textAt = COLUMNS.indexOf('text');
+      for (let i = 0; i < session.results.length; i += 25) {
+        const batch = await Promise.all(session.results.slice(i, i + 25).map((r) => r.data()));
+        for (const d of batch) {
+          const cells = JSON.parse(d.meta.row ?? '[]') as string[];
+          const passage = Number((d.meta.parts ?? '').split(',')[0]) || d.content.length;
+          cells.splice(textAt, 0, d.content.slice(0, passage));
+          rows.push(csvLine(cells));
+        }
+      }
+      const url = URL.createObjectURL(new Blob([`${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      const slug = stateToSearch(state).slice(1).replace(/[^\p{L}\p{N}=]+/gu, '-').replace(/^-+|-+$/g, '');
+      a.download = `${s('downloadName')}${slug ? `-${slug}` : ''}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      downloadButton.disabled = false;
+      downloadButton.textContent = label;
+    }
+  }
 
   if (isEmpty(state)) status.textContent = s('ready');
   else await run();

@@ -7,11 +7,13 @@
  * binary segment Chinese runs into words while Latin text is still split on whitespace.
  */
 import type { Entity, EventRecord, SourceMeta, Lang } from '../schema/records.ts';
+import { TAXONOMY, taxonomyName, taxonomyTerms } from '../ingest/types/taxonomy.ts';
+import { COLUMNS, eventCells } from '../ingest/records/csv.ts';
 
 /** The Pagefind language every record is indexed under (see the module comment). */
 export const SEARCH_LANGUAGE = 'zh';
 
-export const FILTER_KEYS = ['place', 'group', 'source', 'lang', 'year', 'conflict'] as const;
+export const FILTER_KEYS = ['place', 'group', 'source', 'lang', 'year', 'conflict', 'type'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface SearchRecord {
@@ -75,6 +77,13 @@ export function eventYears(event: Pick<EventRecord, 'date'>): string[] {
   const to = Number(event.date.end.slice(0, 4));
   const out: string[] = [];
   for (let y = from; y <= Math.max(from, to); y++) out.push(String(y));
+  return out;
+}
+
+/** Type and sub-type ids an event reports: its own, then those of its other acts. */
+export function eventTypeIds(event: Pick<EventRecord, 'type' | 'subtype' | 'acts'>): string[] {
+  const out: string[] = [];
+  for (const id of [event.type, event.subtype, ...(event.acts ?? []).flatMap((a) => [a.type, a.subtype])]) if (id && !out.includes(id)) out.push(id);
   return out;
 }
 
@@ -191,7 +200,14 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     }
     return t;
   };
-  const labels: SearchLabels = { place: {}, group: {}, source: {}, lang: {}, year: {}, conflict: {} };
+  const labels: SearchLabels = { place: {}, group: {}, source: {}, lang: {}, year: {}, conflict: {}, type: {} };
+  // Type labels in taxonomy order (each type, then its sub-types), whichever occur.
+  const typesUsed = new Set(events.flatMap((e) => eventTypeIds(e)));
+  for (const type of TAXONOMY.types)
+    for (const id of [type.id, ...type.subtypes.map((s) => s.id)])
+      if (typesUsed.has(id)) labels.type[id] = { en: taxonomyName(id, 'en'), 'zh-Hans': taxonomyName(id, 'zh-Hans'), 'zh-Hant': taxonomyName(id, 'zh-Hant') };
+  const coords = new Map(entities.filter((e) => e.coords).map((e) => [e.id, e.coords!]));
+  const textColumn = COLUMNS.indexOf('text');
   const width = String(events.length).length;
 
   const records = events.map((event, i): SearchRecord => {
@@ -211,7 +227,11 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     // The passage in both Chinese scripts as whole copies (not a word list): Pagefind then segments
     // both copies alike, so 伊斯兰国 and 伊斯蘭國 find exactly the same events.
     const texts = foldScripts(squash(event.text), conv);
-    const content = [...texts, nameTerms.map(squash).join(' · ')].filter(Boolean).join(' ');
+    // The names of what the passage reports, in every script ("car bomb", 汽车炸弹, 汽車炸彈), so
+    // that a type found in one language finds the passages of the other.
+    const typeTerms: string[] = [];
+    for (const id of eventTypeIds(event)) for (const term of taxonomyTerms(id)) for (const v of foldScripts(term, conv)) if (!typeTerms.includes(v)) typeTerms.push(v);
+    const content = [...texts, nameTerms.map(squash).join(' · '), typeTerms.join(' · ')].filter(Boolean).join(' ');
 
     const name = (id: string) => entityLabel(entityById.get(id), id);
     for (const id of event.places) push(labels.place, id, () => name(id));
@@ -228,6 +248,10 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     if (event.places.length) filters.place = [...event.places];
     if (event.groups.length) filters.group = [...event.groups];
     if (chronology) filters.conflict = [chronology];
+    filters.type = eventTypeIds(event);
+    // The events.csv row of the event without its text (the content holds it), for the page's download.
+    const cells = eventCells(event, (id) => coords.get(id));
+    cells.splice(textColumn, 1);
 
     const meta: Record<string, string> = {
       title: `${date} · ${sourceTitle}`,
@@ -243,6 +267,9 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
       // for the Chinese UI before the filter labels are loaded
       places_zh: event.places.map((id) => name(id)['zh-Hans']).join('、'),
       groups_zh: event.groups.map((id) => name(id)['zh-Hans']).join('、'),
+      type: taxonomyName(event.subtype ?? event.type, 'en'),
+      type_zh: taxonomyName(event.subtype ?? event.type, 'zh-Hans'),
+      row: JSON.stringify(cells),
     };
     for (const k of Object.keys(meta)) if (!meta[k]) delete meta[k];
 

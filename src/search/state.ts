@@ -2,7 +2,7 @@
  * Search state <-> URL query string, and the Pagefind search arguments for a state. Pure (no DOM),
  * shared by the browser client and the unit tests.
  */
-export const FILTERS = ['place', 'group', 'source', 'lang', 'year', 'conflict'] as const;
+export const FILTERS = ['place', 'group', 'source', 'lang', 'year', 'conflict', 'type'] as const;
 export type Filter = (typeof FILTERS)[number];
 export type Sort = 'relevance' | 'date-asc' | 'date-desc';
 
