@@ -7,7 +7,7 @@ import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
-import { eventUrl } from './records/urls.ts';
+import { eventUrl, sectionUrls } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
 import { fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
@@ -84,6 +84,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
 
+  const sectionUrl = sectionUrls(meta.url, read.blocks);
   const events: EventRecord[] = [];
   drafts.forEach(({ draft, tags }, i) => {
     const id = ids[i]!;
@@ -92,7 +93,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       date: draft.date,
       text: draft.text,
       lang: meta.lang,
-      source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line },
+      source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line, url: sectionUrl(draft.section, draft.line) },
       places: tags.places,
       groups: tags.groups,
       citations: draft.citations,

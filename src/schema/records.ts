@@ -9,12 +9,21 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO day YYYY-MM-DD');
 export const PRECISIONS = ['day', 'month', 'season', 'year'] as const;
 export const Precision = z.enum(PRECISIONS);
 
+/**
+ * How a date was obtained (CONTRACT.md): written in full in the passage, taken from a heading or
+ * date line above it, continued from the previous passage, computed from another date ("the next
+ * day"), or completed from the document's period, title, lead or infobox (e.g. its year).
+ */
+export const DATE_BASES = ['stated', 'heading', 'inherited', 'relative', 'context'] as const;
+export const DateBasis = z.enum(DATE_BASES);
+
 export const EventDate = z
   .object({
     start: isoDay,
     end: isoDay,
     precision: Precision,
     expression: z.string().min(1),
+    basis: DateBasis.optional(),
   })
   .refine((d) => d.start <= d.end, { message: 'date.end is before date.start' });
 
@@ -32,6 +41,8 @@ export const SourceRef = z.object({
   title: z.string(),
   section: z.array(z.string()),
   line: z.number().int().positive(),
+  /** the passage's section in the original (article address + section anchor), when the source has an address */
+  url: z.string().optional(),
 });
 
 export const Lang = z.enum(['en', 'zh-Hans', 'zh-Hant']);
@@ -92,6 +103,8 @@ export const SourceMeta = z.object({
   format: z.enum(['wikitext', 'markdown', 'plaintext', 'blog']),
   origin: z.string().optional(),
   url: z.string().optional(),
+  /** why a source has no `url` (shown on its page), e.g. "the saved text names no address" */
+  urlUnknown: z.string().optional(),
   licence: z.string().optional(),
   licenceUrl: z.string().optional(),
   published: isoDay.optional(),
@@ -101,6 +114,7 @@ export const SourceMeta = z.object({
 });
 
 export type EventDate = z.infer<typeof EventDate>;
+export type DateBasis = z.infer<typeof DateBasis>;
 export type Citation = z.infer<typeof Citation>;
 export type EventRecord = z.infer<typeof EventRecord>;
 export type Entity = z.infer<typeof Entity>;
