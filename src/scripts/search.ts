@@ -356,6 +356,8 @@ async function main(root: HTMLElement) {
         const n = counts?.[f]?.[id];
         const text = L[id][labelLang] + (n === undefined ? '' : ` (${numberFmt.format(n)})`);
         const opt = new Option(text, id);
+        // a name in its own script (a source title, a place without a Chinese name): content, not UI
+        if (f === 'source' || f === 'place' || f === 'group') opt.lang = /\p{Script=Han}/u.test(L[id][labelLang]) ? labelLang.replace(/^en$/, 'zh') : '';
         if (n === 0 && id !== selected) opt.className = 'search-filter__empty';
         options.push(opt);
       }
