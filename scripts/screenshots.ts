@@ -7,6 +7,8 @@
  *   DIST_DIR=… npx tsx scripts/screenshots.ts
  *
  * File names: <page>-<en|zh>-<desktop|narrow>-<light|dark>.png (the page path with / as _).
+ * SCREENSHOTS_ONLY=zh-narrow,… keeps the names holding one of these; SCREENSHOTS_SLICE=1000 also
+ * writes the page in slices of that height (…-s1.png, …-s2.png), readable at a glance.
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,7 @@ const dist = path.resolve(process.env.DIST_DIR ?? 'dist');
 const outDir = path.resolve(process.env.SCREENSHOTS_DIR ?? 'screenshots');
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : DEFAULT_PAGES;
 const only = (process.env.SCREENSHOTS_ONLY ?? '').split(',').filter(Boolean);
+const slice = Number(process.env.SCREENSHOTS_SLICE ?? 0);
 
 mkdirSync(outDir, { recursive: true });
 const server = await startStaticServer({ root: dist, port: 0, base: '/' });
@@ -39,6 +42,11 @@ try {
           const res = await tab.goto(`${origin}${locale === 'zh' ? 'zh/' : ''}${page}`);
           if (page.startsWith('search')) await tab.waitForSelector('#dayline-search[data-ready="true"]', { timeout: 20_000 }).catch(() => undefined);
           await tab.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+          if (slice > 0) {
+            const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+            for (let y = 0, k = 1; y < height; y += slice, k++)
+              await tab.screenshot({ path: path.join(outDir, `${name}-s${k}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(slice, height - y) } });
+          }
           console.log(`${res?.status()} ${name}.png`);
           await context.close();
         }
