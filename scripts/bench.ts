@@ -20,8 +20,9 @@ const work = resolve('bench/work');
 
 interface Run {
   scale: number;
-  /** the day this scale was measured */
+  /** the day this scale was measured, and on what */
   date?: string;
+  machine?: string;
   events: number;
   pages: number;
   ingestSeconds: number;
@@ -126,14 +127,15 @@ async function lighthouseMedians(dist: string, count: number): Promise<Record<st
   return out;
 }
 
-function readPrevious(): { runs?: Run[] } {
+function readPrevious(): { runs?: Run[]; machine?: string; date?: string } {
   try {
-    return JSON.parse(readFileSync('bench/results.json', 'utf8')) as { runs?: Run[] };
+    return JSON.parse(readFileSync('bench/results.json', 'utf8')) as { runs?: Run[]; machine?: string; date?: string };
   } catch {
     return {};
   }
 }
 
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 mkdirSync(work, { recursive: true });
 const runs: Run[] = [];
 for (const scale of scales) {
@@ -148,8 +150,9 @@ if (lighthouseRuns > 0) {
   console.error(`bench: Lighthouse, ${lighthouseRuns} runs …`);
   lighthouse = await lighthouseMedians(join(work, `dist-${Math.min(...scales)}x`), lighthouseRuns);
 }
-const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const kept = (readPrevious().runs ?? []).filter((r) => !scales.includes(r.scale));
+const previous = readPrevious();
+const kept = (previous.runs ?? []).filter((r) => !scales.includes(r.scale)).map((r) => ({ date: previous.date, machine: previous.machine, ...r }));
+for (const r of runs) r.machine = machine;
 const allRuns = [...kept, ...runs].sort((a, b) => a.scale - b.scale);
 const results = {
   machine,
