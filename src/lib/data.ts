@@ -1,7 +1,8 @@
 /**
  * Site data indexes, built ONCE from the ingest's records. Every page reads from these maps;
- * no page scans all events. Building is linear in (events + days covered by ranges + entity
- * mentions), so it stays fast with tens of thousands of events.
+ * no page scans all events. Building is linear in (events + days covered by spans of at most a
+ * week + months covered by longer ones + entity mentions), so it stays fast with tens of
+ * thousands of events.
  *
  * Pure module (no astro:content import) so it can be unit-tested; src/lib/site-data.ts loads the
  * collections and calls buildSiteData() once per build.
