@@ -9,7 +9,7 @@ import type { SegmentContext } from './events/segment.ts';
 import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
 import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
-import { eventUrl } from './records/urls.ts';
+import { eventUrl, sectionUrls } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
 import { fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
@@ -131,6 +131,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
 
+  const sectionUrl = sectionUrls(meta.url, read.blocks);
   const events: EventRecord[] = [];
   drafts.forEach(({ draft, tags }, i) => {
     const id = ids[i]!;
@@ -139,7 +140,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       date: draft.date,
       text: draft.text,
       lang,
-      source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line },
+      source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line, url: sectionUrl(draft.section, draft.line) },
       places: tags.places,
       groups: tags.groups,
       citations: draft.citations,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casualtyPoints, chooseUnit, escapeXml, renderCasualtyChart, renderTimeline, shadeLevels, timelineBins } from './charts.ts';
+import { casualtyPoints, chooseUnit, escapeXml, narrativeWindow, renderCasualtyChart, renderTimeline, shadeLevels, timelineBins } from './charts.ts';
 
 describe('timelineBins', () => {
   it('picks a readable bin size', () => {
@@ -28,6 +28,24 @@ describe('timelineBins', () => {
   });
 });
 
+describe('narrativeWindow', () => {
+  const narrative = (extra: [string, number][]) => {
+    const counts = new Map<string, number>(extra);
+    for (let d = 1; d <= 28; d++) counts.set(`2015-02-${String(d).padStart(2, '0')}`, 3);
+    return counts;
+  };
+  it('leaves out a background line far before the narrative, and says how many events it held', () => {
+    expect(narrativeWindow(narrative([['2011-07-21', 1], ['2011-07-25', 1]]))).toEqual({ start: '2015-02-01', end: '2015-02-28', before: 2 });
+  });
+  it('keeps an early cluster that is part of the story, and the narrative’s sparse end', () => {
+    expect(narrativeWindow(narrative([['2014-12-20', 1]]))?.start).toBe('2014-12-20'); // within a season
+    expect(narrativeWindow(narrative([['2014-06-01', 5]]))?.start).toBe('2014-06-01'); // more than a one-off
+    expect(narrativeWindow(narrative([['2016-12-22', 1]]))?.end).toBe('2016-12-22');
+    expect(narrativeWindow(new Map())).toBeUndefined();
+    expect(narrativeWindow(new Map([['2011-01-01', 1]]))).toEqual({ start: '2011-01-01', end: '2011-01-01', before: 0 });
+  });
+});
+
 describe('renderTimeline', () => {
   const bins = timelineBins(new Map([['2014-01-04', 2], ['2014-01-10', 5]]), '2014-01-01', '2014-01-31', 'day');
   const svg = renderTimeline(bins, {
@@ -52,8 +70,9 @@ describe('renderTimeline', () => {
     expect(again).toBe(svg);
   });
 
-  it('has axis labels', () => {
+  it('has axis labels, drawn large enough to stay 11 px at the narrowest the chart is shown', () => {
     expect(svg).toMatch(/<text[^>]*>5<\/text>/);
+    expect(svg).toMatch(/viewBox="0 0 960 240"/);
     expect(svg).toMatch(/>\d+ Jan<\/text>|>Jan<\/text>|>2014<\/text>/);
   });
 });

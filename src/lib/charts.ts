@@ -32,6 +32,34 @@ export function chooseUnit(start: string, end: string): BinUnit {
 
 const INTERVAL = { day: utcDay, week: utcMonday, month: utcMonth } as const;
 
+/** A gap longer than this (a season) separates an isolated line from the narrative. */
+export const NARRATIVE_GAP_DAYS = 90;
+
+/**
+ * The stretch of days a chronology's chart spans: from its first to its last day with events,
+ * less the background lines at its start (a lead or "Background" section recalling earlier
+ * events): a leading cluster of days, separated from the next by more than NARRATIVE_GAP_DAYS,
+ * that holds at most 2 events or 2 % of them. `before` counts the events left out.
+ */
+export function narrativeWindow(dayCounts: Map<string, number>, gapDays = NARRATIVE_GAP_DAYS): { start: string; end: string; before: number } | undefined {
+  const days = [...dayCounts.keys()].filter((d) => (dayCounts.get(d) ?? 0) > 0).sort();
+  if (days.length === 0) return undefined;
+  const total = days.reduce((n, d) => n + dayCounts.get(d)!, 0);
+  const small = Math.max(2, total * 0.02);
+  let from = 0;
+  let before = 0;
+  for (;;) {
+    // the leading cluster: days from `from` up to the first gap longer than gapDays
+    let i = from;
+    let n = dayCounts.get(days[i])!;
+    while (i + 1 < days.length && utcDay.count(utc(days[i]), utc(days[i + 1])) <= gapDays) n += dayCounts.get(days[++i])!;
+    if (i + 1 >= days.length || n > small) break;
+    before += n;
+    from = i + 1;
+  }
+  return { start: days[from], end: days[days.length - 1], before };
+}
+
 /** Count events per bin over [start, end]; empty bins included so the time axis is honest. */
 export function timelineBins(dayCounts: Map<string, number>, start: string, end: string, unit = chooseUnit(start, end)): TimelineBin[] {
   const interval = INTERVAL[unit];
@@ -90,9 +118,11 @@ function tickLabel(d: Date, locale: 'en' | 'zh', showYear: boolean): string {
 
 /** A bar chart of events over time, as an SVG string. Bars are links; axes are labelled. */
 export function renderTimeline(bins: TimelineBin[], opts: TimelineOptions): string {
-  const width = opts.width ?? 720;
-  const height = opts.height ?? 180;
-  const m = { top: 10, right: 14, bottom: 26, left: 34 };
+  // Drawn at 960 × 240 and shown between 760 and 960 px wide (global.css), so that its 14-unit
+  // labels are never smaller than 11 px; narrower screens scroll it sideways.
+  const width = opts.width ?? 960;
+  const height = opts.height ?? 240;
+  const m = { top: 12, right: 18, bottom: 32, left: 42 };
   if (bins.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(opts.label)}"></svg>`;
   }
@@ -114,7 +144,7 @@ export function renderTimeline(bins: TimelineBin[], opts: TimelineOptions): stri
   for (const v of yTicks) {
     const yy = r1(y(v));
     parts.push(`<line class="grid" x1="${m.left}" x2="${width - m.right}" y1="${yy}" y2="${yy}"/>`);
-    parts.push(`<text x="${m.left - 6}" y="${yy}" dy="0.32em" text-anchor="end">${v}</text>`);
+    parts.push(`<text x="${m.left - 8}" y="${yy}" dy="0.32em" text-anchor="end">${v}</text>`);
   }
   parts.push('</g>');
 
@@ -144,9 +174,9 @@ export function renderTimeline(bins: TimelineBin[], opts: TimelineOptions): stri
   parts.push(`<g class="axis axis-x" aria-hidden="true"><line class="domain" x1="${m.left}" x2="${width - m.right}" y1="${base}" y2="${base}"/>`);
   ticks.forEach((tk, i) => {
     const xx = r1(x(tk));
-    const anchor = xx < m.left + 16 ? 'start' : xx > width - m.right - 16 ? 'end' : 'middle';
+    const anchor = xx < m.left + 20 ? 'start' : xx > width - m.right - 20 ? 'end' : 'middle';
     parts.push(`<line class="tick" x1="${xx}" x2="${xx}" y1="${base}" y2="${base + 4}"/>`);
-    parts.push(`<text x="${xx}" y="${base + 16}" text-anchor="${anchor}">${escapeXml(tickLabel(tk, opts.locale, i === 0))}</text>`);
+    parts.push(`<text x="${xx}" y="${base + 20}" text-anchor="${anchor}">${escapeXml(tickLabel(tk, opts.locale, i === 0))}</text>`);
   });
   parts.push('</g></svg>');
   return parts.join('');

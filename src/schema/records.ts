@@ -43,6 +43,8 @@ export const SourceRef = z.object({
   title: z.string(),
   section: z.array(z.string()),
   line: z.number().int().positive(),
+  /** the passage's section in the original (article address + section anchor), when the source has an address */
+  url: z.string().optional(),
 });
 
 /** The languages Dayline reads into events. */
@@ -149,6 +151,8 @@ export const SourceMeta = z.object({
   format: z.enum(['wikitext', 'markdown', 'plaintext', 'blog']),
   origin: z.string().optional(),
   url: z.string().optional(),
+  /** why a source has no `url` (shown on its page), e.g. "the saved text names no address" */
+  urlUnknown: z.string().optional(),
   licence: z.string().optional(),
   licenceUrl: z.string().optional(),
   published: isoDay.optional(),
@@ -158,6 +162,7 @@ export const SourceMeta = z.object({
 });
 
 export type EventDate = z.infer<typeof EventDate>;
+export type DateBasis = z.infer<typeof DateBasis>;
 export type Citation = z.infer<typeof Citation>;
 export type EventRecord = z.infer<typeof EventRecord>;
 export type Figure = z.infer<typeof Figure>;
@@ -168,5 +173,4 @@ export type SourceReport = z.infer<typeof SourceReport>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Lang = z.infer<typeof Lang>;
 export type Precision = z.infer<typeof Precision>;
-export type DateBasis = z.infer<typeof DateBasis>;
 export type Warning = z.infer<typeof Warning>;

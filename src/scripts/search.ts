@@ -3,8 +3,9 @@
  * #dayline-search (no inline script, CSP-friendly), loads Pagefind's JS API on demand, keeps the
  * search state in the URL (history.replaceState) and renders results without innerHTML.
  */
-import { FILTERS, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
-import { PARTS_FILE, PART_FILTER, SINGLE_PART, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import { FILTERS, RANGE_KEYS, chooseExcerpt, effectiveSort, isEmpty, isIsoDay, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
+import { PARTS_FILE, PART_FILTER, SINGLE_PART, indexDates, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import { formatDay, formatEventDate } from '../lib/dates.ts';
 import type { PartsManifest } from '../search/parts.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
 import { typeOfQuery } from '../search/type-query.ts';
@@ -62,6 +63,8 @@ async function main(root: HTMLElement) {
   const selects = Object.fromEntries(
     FILTERS.map((f) => [f, form.querySelector<HTMLSelectElement>(`select[name="${f}"]`)!]),
   ) as Record<Filter, HTMLSelectElement>;
+  const rangeInputs = Object.fromEntries(RANGE_KEYS.map((k) => [k, form.querySelector<HTMLInputElement>(`input[name="${k}"]`)!])) as Record<(typeof RANGE_KEYS)[number], HTMLInputElement>;
+  const rangeNote = root.querySelector<HTMLElement>('[data-range-note]');
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
@@ -78,6 +81,12 @@ async function main(root: HTMLElement) {
   /** the order the reader chose (undefined: the default for the query) */
   let chosenSort: Sort | undefined = state.sort;
   writeControls(state);
+  // A date the URL writes wrongly is left out of the search, and the reader is told so.
+  const badDates = RANGE_KEYS.map((k) => new URLSearchParams(location.search).get(k)?.trim() ?? '').filter((v) => v && !isIsoDay(v));
+  if (rangeNote && badDates.length) {
+    rangeNote.textContent = badDates.map((value) => s('badRange', { value })).join(' ');
+    rangeNote.hidden = false;
+  }
 
   // Filter labels (readable names of every place, group, source…), one file per filter, are loaded
   // only when the filters are used, so that a first search downloads no more than it needs.
@@ -103,7 +112,8 @@ async function main(root: HTMLElement) {
     );
   const filtersBox = form.querySelector<HTMLElement>('fieldset')!;
   for (const type of ['focusin', 'pointerenter', 'pointerdown']) filtersBox.addEventListener(type, () => void ensureLabels(FILTERS), { once: true });
-  void ensureLabels(FILTERS.filter((f) => state.filters[f]));
+  // Source names are shown on every result (a small file); the others when a filter needs them.
+  void ensureLabels(['source', ...FILTERS.filter((f) => f !== 'source' && state.filters[f])]);
 
   // Large sites split the index into parts (src/search/parts.ts): the manifest says which part the
   // search in the address reads first, and Pagefind loads that one.
@@ -138,11 +148,8 @@ async function main(root: HTMLElement) {
     return p;
   };
 
-  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-Hans' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-  const formatDate = (iso: string) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-  };
+  const formatDate = (iso: string) => (isIsoDay(iso) ? formatDay(iso, locale) : iso);
+  const dates = indexDates(manifest);
 
   /**
    * One search as the reader sees it. A date-ordered search on a site of several parts reads the
@@ -185,12 +192,12 @@ async function main(root: HTMLElement) {
     sortSelect.value = effectiveSort(state);
     // A query that names an event type ("car bomb", 汽车炸弹) searches by that type.
     const asType = state.filters.type ? undefined : typeOfQuery(state.q, typeNames);
-    const { term, options } = pagefindArgs(asType ? { ...state, q: '', filters: { ...state.filters, type: asType } } : state);
+    const { term, options } = pagefindArgs(asType ? { ...state, q: '', filters: { ...state.filters, type: asType } } : state, undefined, dates);
     const direction = options.sort?.date;
     const session: Session = { seq, term, options, direction, results: [], shown: 0, pending: [], counts: [], asType };
     performance.mark('dayline-search-start');
     if (direction && manifest.parts.length > 1) {
-      session.pending = partOrder(manifest, options.filters, direction);
+      session.pending = partOrder(manifest, options.filters, direction, state);
     } else {
       await Promise.all(manifest.parts.map((_, k) => mergePart(k)));
       const response = await pagefind.search(term, options);
@@ -293,16 +300,23 @@ async function main(root: HTMLElement) {
     a.href = localiseUrl(d.url, base, locale);
     const time = document.createElement('span');
     time.className = 'search-result__date';
-    time.textContent = d.meta.date ?? '';
-    const srcId = d.meta.source_id ?? d.filters.source?.[0];
-    const srcName = (srcId && labels.source?.[srcId]?.[labelLang]) || d.meta.source || '';
-    a.append(time, document.createTextNode(` · ${srcName}`));
+    const start = d.filters.start?.[0];
+    if (start && isIsoDay(start)) {
+      time.textContent = formatEventDate({ start, end: d.filters.end?.[0] ?? start, precision: d.filters.precision?.[0] ?? 'day' }, locale);
+    }
+    const srcId = d.filters.source?.[0];
+    const srcName = (srcId && labels.source?.[srcId]?.[labelLang]) || srcId || '';
+    const srcSpan = document.createElement('span');
+    srcSpan.textContent = srcName;
+    if (d.filters.lang?.[0]) srcSpan.lang = d.filters.lang[0];
+    a.append(time, document.createTextNode(' · '), srcSpan);
     heading.append(a);
 
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result__excerpt';
-    if (d.meta.lang) excerpt.lang = d.meta.lang;
-    const partLengths = (d.meta.parts ?? '').split(',').map(Number).filter((n) => n > 0);
+    const lang = d.filters.lang?.[0];
+    if (lang) excerpt.lang = lang;
+    const partLengths = (d.filters.lengths?.[0] ?? '').split(',').map(Number).filter((n) => n > 0);
     const { parts, matched } = chooseExcerpt(d.content, d.excerpt, partLengths);
     for (const part of parts) {
       if (part.mark) {
@@ -330,7 +344,7 @@ async function main(root: HTMLElement) {
       return (locale === 'zh' ? d.meta[`${key}_zh`] : d.meta[key]) ?? ids.join(', ');
     };
     add(s('type'), (locale === 'zh' ? d.meta.type_zh : d.meta.type) ?? '');
-    add(s('language'), d.meta.lang ? s(`lang.${d.meta.lang}`) : '');
+    add(s('language'), lang ? s(`lang.${lang}`) : '');
     add(s('places'), names('place'));
     add(s('groups'), names('group'));
 
@@ -357,6 +371,8 @@ async function main(root: HTMLElement) {
         const n = counts?.[f]?.[id];
         const text = L[id][labelLang] + (n === undefined ? '' : ` (${numberFmt.format(n)})`);
         const opt = new Option(text, id);
+        // a name in its own script (a source title, a place without a Chinese name): content, not UI
+        if (f === 'source' || f === 'place' || f === 'group') opt.lang = /\p{Script=Han}/u.test(L[id][labelLang]) ? labelLang.replace(/^en$/, 'zh') : '';
         if (n === 0 && id !== selected) opt.className = 'search-filter__empty';
         options.push(opt);
       }
@@ -372,7 +388,9 @@ async function main(root: HTMLElement) {
     const q = input.value;
     // The URL keeps the order only when it is not the default one.
     const sort = chosenSort && chosenSort !== effectiveSort({ q, filters }) ? chosenSort : undefined;
-    return { q, filters, sort };
+    const st: SearchState = { q, filters, sort };
+    for (const k of RANGE_KEYS) if (isIsoDay(rangeInputs[k].value)) st[k] = rangeInputs[k].value;
+    return st;
   }
 
   function writeControls(st: SearchState) {
@@ -384,6 +402,7 @@ async function main(root: HTMLElement) {
       select.value = v;
     }
     sortSelect.value = effectiveSort(st);
+    for (const k of RANGE_KEYS) rangeInputs[k].value = st[k] ?? '';
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -398,11 +417,12 @@ async function main(root: HTMLElement) {
   });
   form.addEventListener('change', (e) => {
     if (e.target === sortSelect) chosenSort = sortSelect.value as Sort;
-    if (e.target instanceof HTMLSelectElement) void run();
+    if (e.target instanceof HTMLSelectElement || (e.target instanceof HTMLInputElement && e.target.type === 'date')) void run();
   });
   clearButton?.addEventListener('click', () => {
     chosenSort = undefined;
     writeControls({ q: '', filters: {} });
+    if (rangeNote) rangeNote.hidden = true;
     void run();
     input.focus();
   });
@@ -454,7 +474,7 @@ async function main(root: HTMLElement) {
 function firstPart(manifest: PartsManifest, state: SearchState): number {
   const { options } = pagefindArgs(state, null);
   const direction = options.sort?.date;
-  return (!isEmpty(state) && direction && partOrder(manifest, options.filters, direction)[0]) || 0;
+  return (!isEmpty(state) && direction && partOrder(manifest, options.filters, direction, state)[0]) || 0;
 }
 
 /**

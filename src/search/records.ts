@@ -16,12 +16,22 @@ export const SEARCH_LANGUAGE = 'zh';
 export const FILTER_KEYS = ['place', 'group', 'source', 'lang', 'year', 'conflict', 'type'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/**
+ * Values a record carries as filters although no select box offers them: the date range filter
+ * (`start` day, `month`, with `year`) and what a result shows (its `end` day and `precision`, the
+ * `lengths` of its passage copies). Pagefind indexes every meta value as searchable words (a
+ * date in the meta made "Aleppo 2013" match every event of 2013), filter values it does not.
+ */
+export const RECORD_FILTER_KEYS = ['start', 'month', 'end', 'precision', 'lengths'] as const;
+export type RecordFilterKey = (typeof RECORD_FILTER_KEYS)[number];
+
 export interface SearchRecord {
   url: string;
   content: string;
   language: string;
+  /** names only, that the passage's content already holds (Pagefind makes meta searchable) */
   meta: Record<string, string>;
-  filters: Partial<Record<FilterKey, string[]>>;
+  filters: Partial<Record<FilterKey | RecordFilterKey, string[]>>;
   sort: Record<string, string>;
 }
 
@@ -71,13 +81,12 @@ export function eventUrl(event: Pick<EventRecord, 'url'>, base = '/'): string {
   return `${normaliseBase(base)}${event.url.replace(/^\//, '')}`;
 }
 
-/** Every calendar year an event's date range touches. */
+/**
+ * The year filter's value of an event: the year it begins, as every count of the site counts an
+ * event once, in the year it begins (src/lib/data.ts countedYear).
+ */
 export function eventYears(event: Pick<EventRecord, 'date'>): string[] {
-  const from = Number(event.date.start.slice(0, 4));
-  const to = Number(event.date.end.slice(0, 4));
-  const out: string[] = [];
-  for (let y = from; y <= Math.max(from, to); y++) out.push(String(y));
-  return out;
+  return [event.date.start.slice(0, 4)];
 }
 
 /** Type and sub-type ids an event reports: its own, then those of its other acts. */
@@ -215,7 +224,6 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     const sourceTitle = source?.title || event.source.title || event.source.id;
     const chronology = source?.chronology;
     const years = eventYears(event);
-    const date = dateLabel(event);
 
     // Content: the passage as written, then the same passage in the other script, then every name
     // of its places and groups. Each part is a separate paragraph so excerpts do not run across.
@@ -245,6 +253,11 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     if (chronology) push(labels.conflict, chronology, () => chronologyLabel(chronology, sources, conv, input.chronologyTitles?.[chronology]));
 
     const filters: SearchRecord['filters'] = { source: [event.source.id], lang: [event.lang], year: years };
+    filters.start = [event.date.start];
+    filters.month = [event.date.start.slice(0, 7)];
+    if (event.date.end !== event.date.start) filters.end = [event.date.end];
+    filters.precision = [event.date.precision];
+    filters.lengths = [texts.map((t) => t.length).join(',')];
     if (event.places.length) filters.place = [...event.places];
     if (event.groups.length) filters.group = [...event.groups];
     if (chronology) filters.conflict = [chronology];
@@ -254,14 +267,6 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     cells.splice(textColumn, 1);
 
     const meta: Record<string, string> = {
-      title: `${date} · ${sourceTitle}`,
-      date,
-      expression: event.date.expression,
-      source: sourceTitle,
-      source_id: event.source.id,
-      lang: event.lang,
-      event: event.id,
-      parts: texts.map((t) => t.length).join(','),
       places: event.places.map((id) => name(id).en).join(', '),
       groups: event.groups.map((id) => name(id).en).join(', '),
       // for the Chinese UI before the filter labels are loaded
