@@ -133,12 +133,20 @@ function collect(text: string, res: DateResource): Candidate[] {
 
 // ---------- choosing and joining ----------
 
-/** Keeps the longest candidate wherever candidates overlap (earlier first on ties). */
+/**
+ * Keeps the longest candidate wherever candidates overlap (earlier first on ties). Characters
+ * taken by a kept candidate are marked, so each candidate is checked against its own span only:
+ * linear in the text and the candidates, however many there are.
+ */
 function nonOverlapping(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(cands.reduce((max, c) => Math.max(max, c.end), 0));
   const kept: Candidate[] = [];
   for (const cand of sorted) {
-    if (kept.some((k) => cand.start < k.end && k.start < cand.end)) continue;
+    let free = true;
+    for (let i = cand.start; i < cand.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, cand.start, cand.end);
     kept.push(cand);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -146,10 +154,23 @@ function nonOverlapping(cands: Candidate[]): Candidate[] {
 
 const isCoarse = (d: PartialDate | undefined): boolean => !!d && (d.day === undefined || d.fuzzy !== undefined);
 
+/** The longest text that may stand between the two dates of a range (a time of day and a connector). */
+const MAX_CONNECTOR_CHARS = 40;
+const connectorCache = new WeakMap<DateResource, { re: RegExp; connector: DateResource['rangeConnectors'][number] }[]>();
+/** Each range connector as the whole of what stands between two dates (a time of day may precede it); compiled once. */
+function connectorsOf(res: DateResource) {
+  let list = connectorCache.get(res);
+  if (!list) {
+    const times = alternation(res.timesOfDay);
+    list = res.rangeConnectors.map((connector) => ({ connector, re: new RegExp(`^\\s*(?:(?:${times})\\s*)?${escape(connector.word)}\\s*$`, 'iu') }));
+    connectorCache.set(res, list);
+  }
+  return list;
+}
+
 /** Joins `A connector B` into one range mention (30 April – 10 June, 7月20日至21日, 从12月15日到12月28日). */
 function joinRanges(text: string, mentions: Candidate[], res: DateResource): Candidate[] {
   const wordEdge = res.style === 'words';
-  const times = alternation(res.timesOfDay);
   const out: Candidate[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i]!;
@@ -159,9 +180,7 @@ function joinRanges(text: string, mentions: Candidate[], res: DateResource): Can
       continue;
     }
     const between = text.slice(a.end, b.start);
-    const connector = res.rangeConnectors.find((r) =>
-      new RegExp(`^\\s*(?:(?:${times})\\s*)?${escape(r.word)}\\s*$`, 'iu').test(between),
-    );
+    const connector = between.length > MAX_CONNECTOR_CHARS ? undefined : connectorsOf(res).find((c) => c.re.test(between))?.connector;
     if (!connector) {
       out.push(a);
       continue;

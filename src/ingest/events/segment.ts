@@ -122,12 +122,41 @@ function lineAt(block: Block, offset: number): number {
 }
 
 /** Links whose title occurs in the passage; a title never written in its block goes to every passage. */
+/**
+ * Citations whose marker stands in [from, to) (a marker belongs to the text right before it; one
+ * at the very start to the first passage). Passages are cut in order, so the block's citations,
+ * sorted once, are found by bisection rather than scanned for every passage.
+ */
+const sortedCitations = new WeakMap<Block, Block['citations']>();
+function citationsIn(block: Block, from: number, to: number): Citation[] {
+  if (block.citations.length === 0) return [];
+  let sorted = sortedCitations.get(block);
+  if (!sorted) sortedCitations.set(block, (sorted = [...block.citations].sort((a, b) => a.offset - b.offset)));
+  const at = (c: Block['citations'][number]) => Math.max(0, c.offset - 1);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(sorted[mid]!) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Citation[] = [];
+  if (from === 0) for (const c of sorted) if (c.offset === 0 && at(c) >= to) out.push(c.citation);
+  for (let i = lo; i < sorted.length && at(sorted[i]!) < to; i++) out.push(sorted[i]!.citation);
+  return out;
+}
+
+const lowerCache = new WeakMap<Block, string>();
 function linksFor(block: Block, slice: string): string[] {
-  const lower = block.text.toLowerCase();
+  if (block.links.length === 0) return [];
+  // The block's text is lower-cased once, not once per passage cut from it.
+  let lower = lowerCache.get(block);
+  if (lower === undefined) lowerCache.set(block, (lower = block.text.toLowerCase()));
+  const lowerSlice = slice.toLowerCase();
   return block.links.filter((link) => {
     const name = link.replace(/_/g, ' ').replace(/\s*\(.*\)$/, '').toLowerCase();
     if (!name || !lower.includes(name)) return true;
-    return slice.toLowerCase().includes(name);
+    return lowerSlice.includes(name);
   });
 }
 
@@ -419,12 +448,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         undated.push({ line: lineAt(block, lead), firstWords: firstWords(slice), reason });
         return;
       }
-      const citations = block.citations
-        .filter((a) => {
-          const at = Math.max(0, a.offset - 1);
-          return (at >= from && at < to) || (from === 0 && a.offset === 0);
-        })
-        .map((a) => a.citation);
+      const citations = citationsIn(block, from, to);
       drafts.push({
         date,
         text: slice,
