@@ -25,6 +25,10 @@ export interface DateResource {
   subjectBeforeDateChars?: number;
   /** Marks of a sentence told as earlier than the story's day (had): a backward offset in it looks back, it does not move the story. */
   pastPerfect?: string[];
+  /** What follows the day of a news dateline (— in "SANA’A, Feb. 23—", 电 in 中新网8月23日电). */
+  datelineMarks?: string[];
+  /** What may stand before the day of a news dateline (a place in capitals, an agency): a regex source. */
+  datelinePlace?: string;
   /** A date after one of these restates the one before it more exactly (当年底即1940年12月). */
   restatementMarkers?: string[];
   /** Words that leave a written period open (– ongoing, 至今). */

@@ -26,7 +26,7 @@ import { resolveMention, spanOf, type Span } from '../dates/resolve.ts';
 import { loadDateResource } from '../dates/resources.ts';
 import { yearOf } from '../dates/calendar.ts';
 import { classifyMentions, sentenceStarts, type ClassifiedMention } from './anchors.ts';
-import { documentFrame, explicitSpanOf, publicationDate } from './timeframe.ts';
+import { datelineMention, documentFrame, explicitSpanOf, publicationDate } from './timeframe.ts';
 import { judgeOrder, storyOrder } from './reversal.ts';
 
 export interface SegmentContext {
@@ -242,6 +242,8 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   /** Level of the heading that is itself a date and governs, if any (a date line has none). */
   let governingLevel: number | undefined;
   let before: Span | undefined = ctx.published ? { start: ctx.published, end: ctx.published } : undefined;
+  /** The day the text is written on: the publication date, then the day of the latest news dateline. */
+  let reportDay = ctx.published;
   /** The block whose date `before` is: a flashback's year holds inside its own paragraph only. */
   let beforeBlock = -1;
 
@@ -322,7 +324,21 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
       return;
     }
     const citationOffsets = block.citations.map((c) => c.offset);
-    const classified: ClassifiedMention[] = classifyMentions(text, list, lang, citationOffsets);
+    // A news dateline dates the report, not the first sentence: the sentence's own date (a weekday)
+    // still anchors it, and the story's weekdays look back from the dateline's day.
+    const datelineAt = block.kind === 'paragraph' ? datelineMention(text, list, lang) : undefined;
+    let datelineDate: EventDate | undefined;
+    if (datelineAt) {
+      const date = resolveMention(datelineAt, { lang, current, before, after: nextExplicit(b, datelineAt.end), published: reportDay, period: ctx.period, frame: framePeriod, fallbackYear: years?.median });
+      if (date && sane(date)) {
+        reportDay = date.start;
+        current = { ...date, basis: 'heading' };
+        datelineDate = current;
+        before = { start: date.start, end: date.end };
+        beforeBlock = b;
+      }
+    }
+    const classified: ClassifiedMention[] = classifyMentions(text, datelineAt ? list.slice(1) : list, lang, citationOffsets);
     let own: ClassifiedMention | undefined;
     let lineDate: EventDate | undefined;
     if (block.kind === 'dateLine') {
@@ -375,7 +391,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
           beforeInParagraph: beforeBlock === b,
           headingYear: headingYear(),
           headingYearEnd: headingYearEnd(),
-          published: ctx.published,
+          published: reportDay,
           period: ctx.period,
           fallbackYear: years?.median,
           lead: seenHeading ? leadSpans.filter((l) => !years || (yearOf(l.start) >= years.min && yearOf(l.end) <= years.max)) : undefined,
@@ -462,7 +478,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
     const noDateReason = 'before the first date of the source';
     // Text with no date of its own continues the one before it; under a date line or heading, or on
     // a dated post's own day, that date keeps its basis.
-    const continued = base && base !== governing && base !== publishedDate ? { ...base, basis: 'inherited' as const } : base;
+    const continued = base && base !== governing && base !== publishedDate && base !== datelineDate ? { ...base, basis: 'inherited' as const } : base;
     const asks = (loadDateResource(lang).questionMarks ?? []).some((q) => text.trimEnd().endsWith(q));
     if (segments.length === 0 && asks) {
       cut(0, text.length, undefined, 'a question, not a reported event');

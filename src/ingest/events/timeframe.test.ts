@@ -87,4 +87,11 @@ describe('the time model in segmenting', () => {
     const out = dates([para('The 1902 season was long.'), para('On 4 January the first ship arrived.')], { infobox: { date: '1902' } });
     expect(out.at(-1)).toMatch(/^1902-01-04/);
   });
+
+  it('a news dateline dates the report: the first sentence keeps its own weekday, later weekdays look back from it', () => {
+    const out = dates([para('PORTSMOUTH, March 11 (Wire) - Dockers voted on Tuesday to end the strike. Talks had failed on Friday.')], { head: ['Published 11 March 1999'] });
+    expect(out).toEqual(['1999-03-09..1999-03-09 relative PORTSMOUTH, March ', '1999-03-05..1999-03-05 relative Talks had failed o']);
+    const zh = dates([para('新华社开罗3月11日电 示威者周二再次集会。')], { lang: 'zh-Hans', head: ['1999年03月11日 10:02'] });
+    expect(zh).toEqual(['1999-03-09..1999-03-09 relative 新华社开罗3月11日电 示威者周二再']);
+  });
 });

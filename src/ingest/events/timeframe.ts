@@ -103,3 +103,18 @@ export function publicationDate(
   }
   return undefined;
 }
+
+/**
+ * A news dateline at the head of a paragraph (BEIRUT, Feb 5 (Reuters) - …; 中新网8月23日电 …): the
+ * mention that gives the report's day, when the place or agency before it and the mark after it
+ * are as the language's narrative.json says.
+ */
+export function datelineMention(text: string, mentions: DateMention[], lang: Lang): DateMention | undefined {
+  const res = loadDateResource(lang);
+  if (!res.datelinePlace || !res.datelineMarks?.length) return undefined;
+  const m = mentions[0];
+  if (!m || m.kind !== 'absolute' || m.invalid || m.rangeEnd || m.date?.day === undefined || m.date.month === undefined) return undefined;
+  if (!new RegExp(res.datelinePlace, 'u').test(text.slice(0, m.start))) return undefined;
+  const after = text.slice(m.end).replace(/^\s*(?:\([^)]{1,30}\)|（[^）]{1,30}）)?/u, '');
+  return res.datelineMarks.some((mark) => after.startsWith(mark) || after.startsWith(mark.trim())) ? m : undefined;
+}
