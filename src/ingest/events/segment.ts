@@ -417,6 +417,12 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         } else {
           if (c === own) lineDate = date;
           sectionDated = true;
+          // A heading that gives only a year dates its section until the story has a date of its
+          // own there; then undated passages continue that date, not the bare year.
+          if (governing && governingLevel !== undefined && governing.precision === 'year') {
+            governing = undefined;
+            governingLevel = undefined;
+          }
           if (!episode && m.kind === 'absolute' && date.precision === 'day') episode = { start: date.start, end: date.start };
           const start = c.segmentStart ?? c.sentenceStart;
           const last = segments[segments.length - 1];

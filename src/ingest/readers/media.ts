@@ -58,7 +58,17 @@ export function isMediaDebris(text: string): boolean {
 export function splitLeadingFileNames(text: string): { text: string; removed: string } {
   const m = LEADING_FILE_NAMES.exec(text);
   if (!m) return { text, removed: '' };
-  return { text: text.slice(m[0].length), removed: m[0].trim() };
+  let rest = text.slice(m[0].length);
+  let removed = m[0];
+  // The image's caption may follow its name up to the "]]" of the link the scrape flattened
+  // (`Mirage.jpg Operation Focus used French aircraft.]] The first …`).
+  const close = rest.indexOf(']]');
+  const open = rest.indexOf('[[');
+  if (close !== -1 && close <= resources.maxCaptionChars * 3 && (open === -1 || open > close)) {
+    removed += rest.slice(0, close + 2);
+    rest = rest.slice(close + 2).replace(/^\s+/, '');
+  }
+  return { text: rest, removed: removed.trim() };
 }
 
 /**

@@ -5,6 +5,7 @@
  * a newline ends a list item), keeping original characters and turning <ref>s into citations.
  */
 import Parser from 'wikiparser-node';
+import { decodeHTML } from 'entities';
 import type { Citation } from '../../schema/records.ts';
 import type { Block, ReadResult, Skipped } from '../blocks.ts';
 import { assignSections, normalizeHeadingLevels } from '../sections.ts';
@@ -100,11 +101,13 @@ class Walker {
         let start = 0;
         for (let i = 0; i < data.length; i++) {
           if (data[i] !== '\n') continue;
-          if (i > start) sink.text(data.slice(start, i), base + start);
+          if (i > start) sink.text(decodeHTML(data.slice(start, i)), base + start);
           sink.newline(base + i);
           start = i + 1;
         }
-        if (start < data.length) sink.text(data.slice(start), base + start);
+        // Character references (&nbsp;, &ndash;) are text to a reader: decoded line by line, so
+        // each line's offset stays that of its first character in the source.
+        if (start < data.length) sink.text(decodeHTML(data.slice(start)), base + start);
         return;
       }
       case 'heading':
