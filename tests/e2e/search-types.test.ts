@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { buildSite, FIXTURE_DATA, ROOT, serveDist, type ServedSite } from '../helpers/site.ts';
+import { allResultIds } from '../helpers/search.ts';
 import { buildSearchIndex } from '../../scripts/search-index.ts';
 import { eventTypeIds } from '../../src/search/records.ts';
 import type { EventRecord } from '../../src/schema/records.ts';
@@ -38,15 +39,7 @@ afterAll(async () => {
 async function results(page: Page, path: string): Promise<string[]> {
   await page.goto(site.url(path));
   await page.waitForSelector('#dayline-search[data-ready]');
-  await page.waitForSelector('#dayline-search[data-state="done"]');
-  for (;;) {
-    const more = page.locator('[data-search-more]');
-    if (!(await more.isVisible())) break;
-    const before = await page.locator('.search-result').count();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n && !document.getElementById('dayline-search')!.dataset.loading, before);
-  }
-  return page.$$eval('.search-result__title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
+  return allResultIds(page);
 }
 
 const typed = (id: string) => events.filter((e) => eventTypeIds(e).includes(id)).map((e) => e.id).sort();

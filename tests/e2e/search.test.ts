@@ -13,6 +13,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { buildSite, FIXTURE_DATA, ROOT, serveDist, type ServedSite } from '../helpers/site.ts';
+import { allResultIds } from '../helpers/search.ts';
 import { buildSearchIndex } from '../../scripts/search-index.ts';
 import type { EventRecord } from '../../src/schema/records.ts';
 import { PARTS_FILE, type PartsManifest } from '../../src/search/parts.ts';
@@ -75,18 +76,6 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-/** Waits for the client to finish the current search and returns every result's event id. */
-async function allResultIds(page: Page): Promise<string[]> {
-  await page.waitForSelector('#dayline-search[data-state="done"]');
-  for (;;) {
-    const more = page.locator('[data-search-more]');
-    if (!(await more.isVisible())) break;
-    const before = await page.locator('.search-result').count();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n && !document.getElementById('dayline-search')!.dataset.loading, before);
-  }
-  return page.$$eval('.search-result__title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
-}
 
 async function search(page: Page, path: string): Promise<string[]> {
   await page.goto(site.url(path));
