@@ -104,6 +104,8 @@ function candidateYears(date: PartialDate, ctx: ResolveContext): number[] {
   const around = [ctx.before, ctx.current, ctx.after, ctx.published ? { start: ctx.published, end: ctx.published } : undefined, ctx.period]
     .filter((s): s is Span => !!s)
     .flatMap((s) => [yearOf(s.start), yearOf(s.end)]);
+  // The document's period (an open one by its start only).
+  if (ctx.frame) around.push(yearOf(ctx.frame.start), ...(ctx.frame.end < '9999' ? [yearOf(ctx.frame.end)] : []));
   if (ctx.headingYear !== undefined) around.push(ctx.headingYear);
   if (ctx.headingYearEnd !== undefined) around.push(ctx.headingYearEnd);
   if (around.length === 0 && ctx.fallbackYear !== undefined) around.push(ctx.fallbackYear);

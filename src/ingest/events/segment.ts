@@ -24,7 +24,7 @@ import type { Citation, DateBasis, EventDate, Lang, Warning } from '../../schema
 import { findDateMentions, type DateMention } from '../dates/find.ts';
 import { resolveMention, spanOf, type Span } from '../dates/resolve.ts';
 import { loadDateResource } from '../dates/resources.ts';
-import { yearOf } from '../dates/calendar.ts';
+import { dayDiff, yearOf } from '../dates/calendar.ts';
 import { classifyMentions, sentenceStarts, type ClassifiedMention } from './anchors.ts';
 import { datelineMention, documentFrame, explicitSpanOf, publicationDate } from './timeframe.ts';
 import { judgeOrder, storyOrder } from './reversal.ts';
@@ -210,9 +210,15 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
   const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading).map((e) => e.span);
   // Without a stated period, the lead's written dates frame the story it summarises (开始于2013年4月4日…).
+  // It starts at the lead's first written date and takes in the dates within a year of it: a lead
+  // that goes on to the aftermath ("restored in 1989 …, in 1994 …") does not widen the frame.
   if (!framePeriod && leadSpans.length) {
     const inYears = leadSpans.filter((l) => !years || (yearOf(l.start) >= years.min && yearOf(l.end) <= years.max));
-    if (inYears.length) framePeriod = { start: inYears.map((l) => l.start).sort()[0]!, end: inYears.map((l) => l.end).sort().at(-1)! };
+    const first = inYears[0];
+    if (first) {
+      const near = inYears.filter((l) => l.start >= first.start && dayDiff(first.end, l.start) <= 366);
+      framePeriod = { start: first.start, end: near.map((l) => l.end).sort().at(-1)! };
+    }
   }
   const AFTER_WINDOW_BLOCKS = 3;
   // `explicit` is in (block, pos) order: the next one after a point is found by bisection.
@@ -280,7 +286,11 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
     if (block.kind === 'heading') {
       const level = block.level ?? 1;
       while (openHeadings.length && openHeadings[openHeadings.length - 1]!.level >= level) openHeadings.pop();
-      const year = list.find((m) => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid)?.date?.year;
+      // A heading that opens with a year ("2011 protests", "1944 campaign") is about that year, even
+      // where running text would need a word like "in" to read the number as a year.
+      const year =
+        list.find((m) => m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid)?.date?.year ??
+        (/^\s*(1\d{3}|20\d{2})\s+\p{L}/u.exec(text) ? Number(/^\s*(\d{4})/.exec(text)![1]) : undefined);
       // A heading over a span of years (Korea divided (1945–1949)) places its dates anywhere in it.
       const yearEnd = list.find((m) => m.kind === 'absolute' && m.date?.year === year && m.rangeEnd?.year !== undefined)?.rangeEnd?.year;
       openHeadings.push({ level, year, yearEnd });

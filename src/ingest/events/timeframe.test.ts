@@ -94,4 +94,30 @@ describe('the time model in segmenting', () => {
     const zh = dates([para('新华社开罗3月11日电 示威者周二再次集会。')], { lang: 'zh-Hans', head: ['1999年03月11日 10:02'] });
     expect(zh).toEqual(['1999-03-09..1999-03-09 relative 新华社开罗3月11日电 示威者周二再']);
   });
+
+  it('a background section before the narrative does not move its year (lead frame, Chinese)', () => {
+    const out = dates([
+      para('港口战役开始于2013年4月4日，结束于2013年6月20日。'),
+      heading('背景', 2),
+      para('自从2011年11月起，反对派多次袭击港口，冲突一直持续直到2012年2月。'),
+      heading('战役', 2),
+      para('4月11日，反对派攻入港口区。'),
+    ], { lang: 'zh-Hans' });
+    expect(out.at(-1)).toMatch(/^2013-04-11/);
+  });
+
+  it('a lead that goes on to the aftermath does not widen the frame', () => {
+    const out = dates([
+      para('The strike lasted from May to July 1926. Relations improved in 1931, and in 1946 the mines were nationalised.'),
+      heading('Course', 2),
+      para('In 1950, an inquiry reopened the case.'),
+      para('On 4 May the first pits closed.'),
+    ]);
+    expect(out.at(-1)).toMatch(/^1926-05-04/);
+  });
+
+  it('a heading that opens with a year dates its section', () => {
+    const out = dates([para('The war began on 2 April 1982 and ended on 14 June 1982.'), heading('2011 protests', 2), para('On 3 June, protesters gathered.')]);
+    expect(out.at(-1)).toBe('2011-06-03..2011-06-03 heading On 3 June, protest');
+  });
 });
