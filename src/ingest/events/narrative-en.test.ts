@@ -16,4 +16,8 @@ describe('English narrative: when a date is the clause’s time', () => {
   it('an offset of years that ends a later clause dates it', () => {
     expect(roles('On 4 May 1921 the mayor was arrested and released two years later.')).toEqual(['4 May 1921:anchor', 'two years later:anchor']);
   });
+  it('a plan or an expectation is in passing; the report’s own date dates the sentence', () => {
+    expect(roles('Talks are due to resume on 25 March, the envoy said on Wednesday.')).toEqual(['25 March:embedded', 'Wednesday:anchor']);
+    expect(roles('The bridge will reopen on 2 June.')).toEqual(['2 June:embedded']);
+  });
 });

@@ -23,4 +23,7 @@ describe('Chinese narrative: when a date is the clause’s time', () => {
   it('a date in a causal clause, or one that had already happened, is background', () => {
     expect(roles('5月2日，因为守军于4月30日已经撤退，城市陷落。')).toEqual(['5月2日:anchor', '4月30日:embedded']);
   });
+  it('a plan (将于, 定于) is in passing', () => {
+    expect(roles('双方将于3月25日恢复谈判。')).toEqual(['3月25日:embedded']);
+  });
 });
