@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: builds synthetic corpora (1x, 10x, 100x the real sources) with the real build
- * steps and measures time, memory and what readers download. Prints a table and writes
- * bench/results.json. BENCH_SCALES=1,10 limits the scales.
+ * steps and measures time, memory and what readers download; then the hostile-shapes benchmark
+ * (./bench/hostile.ts). Prints tables and writes bench/results.json (and bench/hostile.json).
+ * BENCH_SCALES=1,10 limits the scales; `npm run bench -- --hostile` runs only the hostile shapes
+ * (with --profile, --only=shape,shape, --timeout=seconds as ./bench/hostile.ts takes them).
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +13,7 @@ import { makeCorpus } from './bench/corpus.ts';
 import { measureSite } from './bench/measure.ts';
 import { FIRST_SEARCHES, measureFirstSearches } from './bench/first-search.ts';
 import { watchPeak } from './bench/memory.ts';
+import { hostileOptionsFromArgs, mainHostile } from './bench/hostile.ts';
 
 const scales = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const work = resolve('bench/work');
@@ -107,6 +110,11 @@ function table(runs: Run[]): string {
   return [header, rule, ...rows].join('\n');
 }
 
+if (process.argv.includes('--hostile')) {
+  await mainHostile();
+  process.exit(0);
+}
+
 mkdirSync(work, { recursive: true });
 const runs: Run[] = [];
 for (const scale of scales) {
@@ -114,11 +122,12 @@ for (const scale of scales) {
   runs.push(await runScale(scale));
 }
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const results = { machine, date: new Date().toISOString().slice(0, 10), runs };
-mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(`${machine}, ${results.date}\n\n${table(runs)}`);
+console.log(`${machine}, ${new Date().toISOString().slice(0, 10)}\n\n${table(runs)}`);
 for (const run of runs) {
   console.log(`\nfirst searches at ${run.scale}x (KB on a cold cache):`);
   for (const f of run.firstSearches) console.log(`  ${String(f.kilobytes).padStart(6)}  ${decodeURIComponent(f.search)}  (${f.status})`);
 }
+const hostile = await mainHostile(hostileOptionsFromArgs());
+const results = { machine, date: new Date().toISOString().slice(0, 10), runs, hostile };
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
