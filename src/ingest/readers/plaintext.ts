@@ -43,8 +43,13 @@ export function isProseLine(line: string): boolean {
   const trimmed = extractNumericMarkers(line).text.trim();
   if (BULLET.test(line) || /^\s/.test(line) || isTableRow(line)) return false;
   const words = trimmed.split(/\s+/).length;
-  return words >= 12 || (trimmed.length >= 60 && endsLikeSentence(trimmed));
+  if (words >= 12 || (trimmed.length >= 60 && endsLikeSentence(trimmed))) return true;
+  // Chinese writes no spaces between words: a sentence of a score of characters is prose.
+  return endsLikeSentence(trimmed) && (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= MIN_HAN_PROSE_CHARS;
 }
+
+/** Han characters that make a line a sentence rather than a label (infobox fields are a few). */
+const MIN_HAN_PROSE_CHARS = 20;
 
 function referenceTitle(rest: string): string | undefined {
   // Drop the back-link letters "a b c" that precede the reference text.
