@@ -27,7 +27,7 @@ function raw(requestLine: string, headers: Record<string, string> = {}): Promise
   return new Promise((ok, fail) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    socket.on('data', (d) => chunks.push(d));
+    socket.on('data', (d: Buffer) => chunks.push(d));
     socket.on('error', fail);
     socket.on('end', () => {
       const all = Buffer.concat(chunks);
