@@ -52,6 +52,14 @@ export const SHAPES: HostileShape[] = [
     },
   },
   {
+    name: 'zh-day-paragraph',
+    description: 'one wikitext paragraph of 1月1日 x 25,000 (10 lines, each under the line guard)',
+    make(dir, factor) {
+      const line = '1月1日'.repeat(Math.round(2_500 * factor));
+      writeSource(dir, entry('zh-day-paragraph.txt', 'zh-Hans', 'wikitext'), `== 2014年 ==\n2014年1月1日，反对派发动进攻。\n\n${Array(10).fill(line).join('\n')}\n`);
+    },
+  },
+  {
     name: 'zh-year-run',
     description: '2014年 x 2,000 in one line',
     make(dir, factor) {

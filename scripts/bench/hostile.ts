@@ -10,12 +10,12 @@
  * one shape's heap does not slow the next). The figure is the CPU time of the ingest (readers,
  * dates, events, entities, records, written files), the gazetteer loaded beforehand. With
  * --profile, one more 4x run is sampled with the V8 profiler and the report shows where its time
- * goes (seconds of the profiled run, which the sampling slows): by stage (a native function counts
- * for the stage that called it) and the functions, of the project or of a library, that take the
- * most time themselves.
+ * goes, as shares of that run (the sampling slows it): by stage (a native function counts for the
+ * stage that called it) and the functions, of the project or of a library, that take the most
+ * time themselves (native calls they make included).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -262,7 +262,8 @@ export function hostileTable(results: ShapeResult[]): string {
   const rule = '| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = results.map((r) => {
     const [a, b, c] = r.runs;
-    const g = r.growth.map((x) => (Number.isFinite(x) ? `${x}x` : '-'));
+    // A run stopped at the timeout gives a lower bound of its growth.
+    const g = r.growth.map((x, i) => (!Number.isFinite(x) ? '-' : r.runs[i + 1]?.timedOut ? `>${x}x` : `${x}x`));
     return `| ${r.name} | ${Math.round((a?.bytes ?? 0) / 1024)} | ${fmt(a!)} | ${fmt(b!)} | ${fmt(c!)} | ${g[0]} | ${g[1]} | ${c?.events ?? ''} | ${c?.warnings ?? ''} |`;
   });
   return [header, rule, ...rows].join('\n');
@@ -273,8 +274,11 @@ export function hostileProfiles(results: ShapeResult[]): string {
   for (const r of results) {
     const last = r.runs.at(-1);
     if (!last?.stages) continue;
-    out.push(`\n${r.name} at 4x (${last.profiledSeconds ?? last.cpuSeconds} s profiled): ${last.stages.map((s) => `${s.stage} ${s.seconds} s`).join(', ')}`);
-    for (const h of last.hot ?? []) out.push(`  ${String(h.seconds).padStart(7)} s  ${h.name}  ${h.where}`);
+    // Sampling slows what it samples: shares of the profiled run, not its seconds, are the figure.
+    const total = last.stages.reduce((sum, s) => sum + s.seconds, 0) || 1;
+    const share = (seconds: number) => `${((seconds / total) * 100).toFixed(seconds / total < 0.1 ? 1 : 0)}%`;
+    out.push(`\n${r.name} at 4x: ${last.stages.filter((s) => s.seconds / total >= 0.005).map((s) => `${s.stage} ${share(s.seconds)}`).join(', ')}`);
+    for (const h of last.hot ?? []) out.push(`  ${share(h.seconds).padStart(6)}  ${h.name}  ${h.where}`);
   }
   return out.join('\n');
 }
@@ -296,11 +300,15 @@ export function hostileOptionsFromArgs(): HostileOptions {
   };
 }
 
-/** Prints the table (and profiles) and writes bench/hostile.json. */
+/** Prints the table (and profiles) and writes bench/hostile.json (with --only, only those shapes' entries change). */
 export async function mainHostile(options = hostileOptionsFromArgs()): Promise<ShapeResult[]> {
   const results = await runHostileBench(options);
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'hostile.json'), `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), results }, null, 2)}\n`);
+  // A run of some shapes (--only) replaces those shapes' figures and keeps the others'.
+  const file = join(ROOT, 'bench', 'hostile.json');
+  const earlier: ShapeResult[] = options.only?.length && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results: ShapeResult[] }).results : [];
+  const merged = SHAPES.map((s) => results.find((r) => r.name === s.name) ?? earlier.find((r) => r.name === s.name)).filter((r): r is ShapeResult => r !== undefined);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), results: merged }, null, 2)}\n`);
   console.log(`\nhostile shapes (CPU seconds of the ingest; a linear cost grows 2x per doubling):\n\n${hostileTable(results)}`);
   if (options.profile) console.log(hostileProfiles(results));
   return results;
