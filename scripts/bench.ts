@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: builds synthetic corpora (1x, 10x, 100x the real sources) with the real build
  * steps and measures time, memory and what readers download, then Lighthouse's scores of the
- * smallest site (median of three runs). Prints tables and writes bench/results.json.
- * BENCH_SCALES=1,10 limits the scales; the runs of scales not measured this time are kept from the
- * previous results.json (each run has its date). BENCH_LIGHTHOUSE_RUNS (default 3; 0 skips).
+ * smallest site (median of three runs), then the hostile-shapes benchmark (./bench/hostile.ts).
+ * Prints tables and writes bench/results.json (and bench/hostile.json). BENCH_SCALES=1,10 limits
+ * the scales; the runs of scales not measured this time are kept from the previous results.json
+ * (each run has its date). BENCH_LIGHTHOUSE_RUNS (default 3; 0 skips). `npm run bench -- --hostile`
+ * runs only the hostile shapes (with --profile, --only=shape,shape, --timeout=seconds).
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -14,6 +16,7 @@ import { measureSite } from './bench/measure.ts';
 import { FIRST_SEARCHES, measureFirstSearches } from './bench/first-search.ts';
 import { watchPeak } from './bench/memory.ts';
 import { CATEGORIES, DEFAULT_PAGES, runLighthouse, type Category, type LighthouseScore } from './lighthouse.ts';
+import { hostileOptionsFromArgs, mainHostile } from './bench/hostile.ts';
 
 const scales = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
 const work = resolve('bench/work');
@@ -127,6 +130,11 @@ async function lighthouseMedians(dist: string, count: number): Promise<Record<st
   return out;
 }
 
+if (process.argv.includes('--hostile')) {
+  await mainHostile();
+  process.exit(0);
+}
+
 function readPrevious(): { runs?: Run[]; machine?: string; date?: string } {
   try {
     return JSON.parse(readFileSync('bench/results.json', 'utf8')) as { runs?: Run[]; machine?: string; date?: string };
@@ -154,11 +162,13 @@ const previous = readPrevious();
 const kept = (previous.runs ?? []).filter((r) => !scales.includes(r.scale)).map((r) => ({ date: previous.date, machine: previous.machine, ...r }));
 for (const r of runs) r.machine = machine;
 const allRuns = [...kept, ...runs].sort((a, b) => a.scale - b.scale);
+const hostile = await mainHostile(hostileOptionsFromArgs());
 const results = {
   machine,
   date: new Date().toISOString().slice(0, 10),
   ...(lighthouse ? { lighthouse, lighthouseMethod: `median of ${lighthouseRuns} runs, mobile preset, site at ${Math.min(...scales)}x` } : {}),
   runs: allRuns,
+  hostile,
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

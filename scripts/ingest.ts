@@ -11,6 +11,7 @@ import { eventsToGeoJson } from '../src/ingest/records/geojson.ts';
 import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
 import type { SourceReport } from '../src/schema/records.ts';
 import { emptyReport } from '../src/ingest/records/report.ts';
+import { ManifestError } from '../src/ingest/sources.ts';
 
 export function writeData(result: IngestResult, dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -51,7 +52,15 @@ export function summarize(result: IngestResult, seconds: number): string {
 
 export function runIngest(dir = dataDir()): IngestResult {
   const started = performance.now();
-  const result = ingest({ sourcesDir: sourcesDir(), entitiesDir: entitiesDir() });
+  let result: IngestResult;
+  try {
+    result = ingest({ sourcesDir: sourcesDir(), entitiesDir: entitiesDir() });
+  } catch (error) {
+    // A manifest that does not parse stops the build, with where to look (file:line:column).
+    if (!(error instanceof ManifestError)) throw error;
+    console.error(`Ingest stopped: ${join(sourcesDir(), error.file)}:${error.line}:${error.column}: ${error.reason}`);
+    process.exit(1);
+  }
   writeData(result, dir);
   console.log(summarize(result, (performance.now() - started) / 1000));
   return result;

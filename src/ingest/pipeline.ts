@@ -2,7 +2,7 @@
  * The whole ingest as one pure-ish function: a folder of sources in, published records out.
  * readers -> blocks -> dates/events -> entities -> types/figures -> records. Writing files is the caller's job.
  */
-import { loadSources, MANIFEST, slugFromFileName, type LoadedSource } from './sources.ts';
+import { loadSources, MANIFEST, reportIdForFile, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import type { SegmentContext } from './events/segment.ts';
@@ -11,7 +11,7 @@ import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl, sectionUrls } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
-import { fileWarningsIntoReport } from './records/report.ts';
+import { capWarningsPerParagraph, fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
 import { languageName, readableLang } from './detect.ts';
 import {
@@ -43,6 +43,8 @@ export interface IngestResult {
 export interface IngestOptions {
   sourcesDir: string;
   entitiesDir: string;
+  /** An already loaded gazetteer of entitiesDir (the benchmark loads it once for many runs). */
+  gazetteer?: Gazetteer;
 }
 
 /** How many raw lines of a page scrape the time frame may read for a date line. */
@@ -102,7 +104,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
     lang: meta.lang,
     paragraphsRead: paragraphs.length,
     ...fields,
-    warnings,
+    warnings: capWarningsPerParagraph(warnings),
   });
 
   const lang = readableLang(meta.lang);
@@ -166,20 +168,43 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   return { events, report, published };
 }
 
+/**
+ * Event ids are unique within a source by construction (ids.ts); across sources they differ by
+ * their source's id, which loadSources keeps distinct. Should two still meet (a digest
+ * collision), the later one in published order gets a counter, and its URL follows.
+ */
+function globallyUniqueIds(events: EventRecord[]): EventRecord[] {
+  const seen = new Set<string>();
+  return events.map((event) => {
+    if (!seen.has(event.id)) {
+      seen.add(event.id);
+      return event;
+    }
+    let n = 2;
+    while (seen.has(`${event.id}-${n}`)) n++;
+    const id = `${event.id}-${n}`;
+    seen.add(id);
+    return { ...event, id, url: eventUrl(event.date, id) };
+  });
+}
+
 export function ingest(options: IngestOptions): IngestResult {
-  const gazetteer = loadGazetteer(options.entitiesDir);
+  const gazetteer = options.gazetteer ?? loadGazetteer(options.entitiesDir);
   const loaded = loadSources(options.sourcesDir);
   const rank = new Map(loaded.sources.map((s, i) => [s.meta.id, i]));
+  const loadedIds = new Set(rank.keys());
   const perSource = loaded.sources.map((source) => ingestSource(source, gazetteer));
-  const events = sortEvents(
-    perSource.flatMap((s) => s.events),
-    rank,
+  const events = globallyUniqueIds(
+    sortEvents(
+      perSource.flatMap((s) => s.events),
+      rank,
+    ),
   );
   const { report, general } = fileWarningsIntoReport(
     perSource.map((s) => s.report),
     loaded.warnings,
     (w) => w.file === MANIFEST || w.file === options.sourcesDir,
-    slugFromFileName,
+    (file) => reportIdForFile(file, loadedIds),
   );
   return {
     events,

@@ -1,9 +1,16 @@
 /**
  * Loads the source folder: every file except manifest.json and dotfiles, decoded strictly as
- * UTF-8, with its metadata from the manifest where there is an entry and detected otherwise.
- * Bad input never throws: each problem becomes a Warning naming file and line, and that source is
- * skipped (empty, binary, not UTF-8) or built partially (over-long lines truncated).
+ * UTF-8 (or UTF-16 when it starts with a byte-order mark), with its metadata from the manifest
+ * where there is an entry and detected otherwise. A bad source never throws: each problem becomes
+ * a Warning naming file and line, and that source is skipped (empty, binary, not UTF-8, the same
+ * text as another source) or built partially (over-long lines truncated, stray control characters
+ * such as NUL removed). Distinct files always get distinct source ids.
+ *
+ * A manifest that is not valid JSON stops the build (ManifestError, with line and column): the
+ * manifest gives the sources their ids, and every event id and URL derives from them, so building
+ * without it would silently move every published link.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMeta, type Warning } from '../schema/records.ts';
@@ -50,6 +57,19 @@ export function titleFromText(text: string): string {
   return '';
 }
 
+/** A manifest that cannot be read as the list of sources: the build stops here. */
+export class ManifestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'ManifestError';
+  }
+}
+
 /** 1-based line of the byte offset in a buffer. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -72,25 +92,61 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 type ManifestEntry = Partial<SourceMeta> & { file: string };
 
+/** 1-based line and column of a UTF-16 offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Where JSON.parse gave up: V8 names the position ("at position 812"), or it ran off the end. */
+function jsonErrorOffset(raw: string, message: string): number {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return Math.min(Number(at[1]), raw.length);
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lc) {
+    let offset = 0;
+    for (let line = 1; line < Number(lc[1]); line++) offset = raw.indexOf('\n', offset) + 1;
+    return offset + Number(lc[2]) - 1;
+  }
+  return raw.trimEnd().length;
+}
+
 function readManifest(dir: string, warnings: Warning[]): { entries: Map<string, ManifestEntry>; lineOf: (file: string) => number } {
   const entries = new Map<string, ManifestEntry>();
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) return { entries, lineOf: () => 1 };
-  const raw = readFileSync(path, 'utf8');
-  const lineOf = (file: string) => {
-    const at = raw.indexOf(JSON.stringify(file));
-    return at < 0 ? 1 : raw.slice(0, at).split('\n').length;
-  };
+  const raw = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // Lines of every "file": "…" pair, found in one pass (a manifest of thousands of entries).
+  const lines = new Map<string, number>();
+  let line = 1;
+  let counted = 0;
+  for (const m of raw.matchAll(/"file"\s*:\s*("(?:[^"\\\n]|\\.)*")/g)) {
+    for (let i = raw.indexOf('\n', counted); i >= 0 && i < m.index!; i = raw.indexOf('\n', i + 1)) line++;
+    counted = m.index!;
+    try {
+      const name = JSON.parse(m[1]!) as string;
+      if (!lines.has(name)) lines.set(name, line);
+    } catch {
+      // Not a string JSON can read: JSON.parse below says where.
+    }
+  }
+  const lineOf = (file: string) => lines.get(file) ?? 1;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    warnings.push({ file: MANIFEST, line: 1, message: `manifest is not valid JSON (${error instanceof Error ? error.message : error}); sources are described from their text` });
-    return { entries, lineOf };
+    const message = error instanceof Error ? error.message : String(error);
+    const at = lineAndColumn(raw, jsonErrorOffset(raw, message));
+    throw new ManifestError(MANIFEST, at.line, at.column, `not valid JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')}); fix it: every source's id, and so every event id and URL, comes from it`);
   }
   if (!Array.isArray(parsed)) {
-    warnings.push({ file: MANIFEST, line: 1, message: 'manifest is not an array of source entries; ignored' });
-    return { entries, lineOf };
+    const at = lineAndColumn(raw, raw.length - raw.trimStart().length);
+    throw new ManifestError(MANIFEST, at.line, at.column, 'not an array of source entries ([{ "file": …, "id": … }, …])');
   }
   for (const entry of parsed) {
     if (!entry || typeof entry !== 'object' || typeof (entry as ManifestEntry).file !== 'string') {
@@ -102,21 +158,60 @@ function readManifest(dir: string, warnings: Warning[]): { entries: Map<string, 
   return { entries, lineOf };
 }
 
+/** C0 control characters that are not text layout (tab, line feed, form feed, carriage return, vertical tab). */
+const isControlByte = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d;
+/** A file with more control bytes than this share is binary, not text with a stray NUL. */
+const MAX_CONTROL_SHARE = 0.02;
+
+/** Removes stray control characters (NUL …) from decoded text, saying how many and where the first was. */
+function withoutControls(text: string, file: string): { text: string; warning?: Warning } {
+  // eslint-disable-next-line no-control-regex
+  const controls = /[\u0000-\u0008\u000e-\u001f]/g;
+  const first = text.search(controls);
+  if (first < 0) return { text };
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) line++;
+  const count = text.match(controls)!.length;
+  const nul = text.includes('\u0000');
+  const what = count === 1 ? (nul ? 'a NUL byte' : 'a control character') : `${count} control characters${nul ? ' (NUL bytes among them)' : ''}`;
+  return { text: text.replace(controls, ''), warning: { file, line, message: `${what} removed; the first was on this line` } };
+}
+
 /** Decodes a file's bytes, or explains why it cannot be a text source. */
 export function decodeSource(bytes: Uint8Array, file: string): { text?: string; warning?: Warning } {
   if (bytes.length === 0) return { warning: { file, line: 1, message: 'empty file; skipped' } };
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return { warning: { file, line: lineOfByte(bytes, nul), message: 'binary file (contains NUL bytes); skipped' } };
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    return { warning: { file, line: lineOfByte(bytes, at), message: `not valid UTF-8 (first bad byte at offset ${at}); skipped` } };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      return { warning: { file, line: 1, message: `starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()}; skipped` } };
+    }
+  } else {
+    let controls = 0;
+    let firstControl = -1;
+    for (let i = 0; i < bytes.length; i++) {
+      if (!isControlByte(bytes[i]!)) continue;
+      controls++;
+      if (firstControl < 0) firstControl = i;
+    }
+    if (controls > 0 && controls / bytes.length > MAX_CONTROL_SHARE) {
+      const nul = bytes.indexOf(0);
+      return { warning: { file, line: lineOfByte(bytes, nul >= 0 ? nul : firstControl), message: `binary file (${nul >= 0 ? 'NUL bytes' : 'control characters'} throughout); skipped` } };
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const at = firstInvalidUtf8(bytes);
+      return { warning: { file, line: lineOfByte(bytes, at), message: `not valid UTF-8 (first bad byte at offset ${at}); skipped` } };
+    }
   }
   text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') return { warning: { file, line: 1, message: 'file contains only whitespace; skipped' } };
-  return { text };
+  const cleaned = withoutControls(text, file);
+  text = cleaned.text;
+  if (text.trim() === '') return { warning: { file, line: 1, message: `file contains only whitespace${cleaned.warning ? ' and control characters' : ''}; skipped` } };
+  return { text, ...(cleaned.warning ? { warning: cleaned.warning } : {}) };
 }
 
 /** Manifest values win; what the manifest leaves out (or gets invalid) is detected from the text. */
@@ -144,6 +239,39 @@ function buildMeta(file: string, text: string, entry: ManifestEntry | undefined,
   return again.success ? again.data : detected;
 }
 
+/** A short, stable digest of a string (file names, contents). */
+const digest = (value: string | Uint8Array, length = 6) => createHash('sha256').update(value).digest('hex').slice(0, length);
+
+/**
+ * Gives every source a distinct id. Where several files claim one id (`a b.txt` and `a-b.txt`
+ * both slug to `a-b`, or two manifest entries name the same id), the id stays with the file whose
+ * own name is that id (else the first file by name), and each other file gets the id followed by
+ * a digest of its file name: stable across rebuilds, whatever else is in the folder.
+ */
+export function distinctIds(metas: SourceMeta[], warnings: Warning[]): void {
+  const byId = new Map<string, SourceMeta[]>();
+  for (const meta of metas) byId.set(meta.id, [...(byId.get(meta.id) ?? []), meta]);
+  const taken = new Set(byId.keys());
+  for (const [id, claimants] of byId) {
+    if (claimants.length < 2) continue;
+    const owner = claimants.find((m) => m.file.replace(/\.[^.]+$/, '') === id) ?? claimants[0]!;
+    for (const meta of claimants) {
+      if (meta === owner) continue;
+      let unique = `${id}-${digest(meta.file)}`;
+      for (let n = 2; taken.has(unique); n++) unique = `${id}-${digest(meta.file)}-${n}`;
+      taken.add(unique);
+      warnings.push({ file: meta.file, line: 1, message: `source id ${id} is also the id of ${owner.file}; this source is ${unique}` });
+      meta.id = unique;
+    }
+  }
+}
+
+/** The report id of a file that was not loaded (empty, binary, a duplicate): never one a loaded source has. */
+export function reportIdForFile(file: string, loadedIds: ReadonlySet<string>): string {
+  const slug = slugFromFileName(file);
+  return loadedIds.has(slug) ? `${slug}-${digest(file)}` : slug;
+}
+
 export function loadSources(dir: string): { sources: LoadedSource[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   if (!existsSync(dir)) return { sources: [], warnings: [{ file: dir, line: 1, message: 'source folder does not exist' }] };
@@ -152,11 +280,13 @@ export function loadSources(dir: string): { sources: LoadedSource[]; warnings: W
     .map((d) => d.name)
     .sort();
   const manifest = readManifest(dir, warnings);
+  const present = new Set(files);
   for (const name of manifest.entries.keys()) {
-    if (!files.includes(name)) warnings.push({ file: MANIFEST, line: manifest.lineOf(name), message: `manifest entry names ${name}, which is not in the source folder` });
+    if (!present.has(name)) warnings.push({ file: MANIFEST, line: manifest.lineOf(name), message: `manifest entry names ${name}, which is not in the source folder` });
   }
   const sources: LoadedSource[] = [];
-  const ids = new Set<string>();
+  // Identical texts are one source: the first file (by name) is published, the others reported.
+  const byContent = new Map<string, string>();
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -168,15 +298,21 @@ export function loadSources(dir: string): { sources: LoadedSource[]; warnings: W
     const decoded = decodeSource(bytes, file);
     if (decoded.warning) warnings.push(decoded.warning);
     if (decoded.text === undefined) continue;
+    const contentKey = createHash('sha256').update(decoded.text).digest('hex');
+    const same = byContent.get(contentKey);
+    if (same !== undefined) {
+      warnings.push({ file, line: 1, message: `the same text as ${same}; published once, as ${same}` });
+      continue;
+    }
+    byContent.set(contentKey, file);
     const guarded = truncateLongLines(decoded.text, file);
     warnings.push(...guarded.warnings);
     const meta = buildMeta(file, guarded.text, manifest.entries.get(file), manifest.lineOf(file), warnings);
-    if (ids.has(meta.id)) {
-      warnings.push({ file, line: 1, message: `duplicate source id ${meta.id}; using ${slugFromFileName(file)}` });
-      meta.id = slugFromFileName(file);
-    }
-    ids.add(meta.id);
     sources.push({ meta, text: guarded.text });
   }
+  distinctIds(
+    sources.map((s) => s.meta),
+    warnings,
+  );
   return { sources, warnings };
 }

@@ -8,6 +8,7 @@
  * collections and calls buildSiteData() once per build.
  */
 import type { Entity, EventRecord, SourceMeta, SourceReport } from '../schema/records.ts';
+import { paths } from './i18n.ts';
 
 export type SourceInfo = SourceMeta & { infobox?: Record<string, string> };
 
@@ -82,6 +83,10 @@ export interface SiteData {
   entityStats(id: string): EntityStats | undefined;
   /** a source's events in passage order (by line) */
   eventsForSource(id: string): EventRecord[];
+  /** how many pages the source's passages fill (PASSAGES_PER_PAGE each; at least 1) */
+  sourcePageCount(id: string): number;
+  /** the source page listing an event's passage, with the passage's anchor */
+  passagePath(e: EventRecord): string;
   /** entity ids mentioned together with `id`, most frequent first */
   cooccurring(id: string, limit?: number): { id: string; count: number }[];
   places(): Entity[];
@@ -93,6 +98,9 @@ export interface SiteData {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Passages listed on one source page: a long source (50,000 paragraphs) is paged, not one 14 MB page. */
+export const PASSAGES_PER_PAGE = 500;
 
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -291,6 +299,8 @@ export function buildSiteData(input: SiteInput): SiteData {
   const years = [...new Set([...yearCounts.keys(), ...monthsByYear.keys(), ...byYear.keys()])].sort();
 
   for (const list of bySource.values()) list.sort((a, b) => a.source.line - b.source.line);
+  const passageIndex = new Map<string, number>();
+  for (const list of bySource.values()) list.forEach((e, i) => passageIndex.set(e.id, i));
 
   // Chronologies: group sources by their `chronology` field, in sources.json order.
   const chronoById = new Map<string, Chronology>();
@@ -371,6 +381,11 @@ export function buildSiteData(input: SiteInput): SiteData {
       return stats;
     },
     eventsForSource: (id) => bySource.get(id) ?? [],
+    sourcePageCount: (id) => Math.max(1, Math.ceil((bySource.get(id)?.length ?? 0) / PASSAGES_PER_PAGE)),
+    passagePath(e) {
+      const page = Math.floor((passageIndex.get(e.id) ?? 0) / PASSAGES_PER_PAGE) + 1;
+      return `${paths.sourcePage(e.source.id, page)}#p-${e.id}`;
+    },
     cooccurring(id, limit = 12) {
       let all = cooccurCache.get(id);
       if (!all) {

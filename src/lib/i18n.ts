@@ -90,6 +90,8 @@ export const paths = {
   places: () => 'places/',
   groups: () => 'groups/',
   source: (id: string) => `source/${id}/`,
+  /** page `n` of a source's passages (page 1 is the source page itself) */
+  sourcePage: (id: string, n: number) => (n <= 1 ? `source/${id}/` : `source/${id}/page/${n}/`),
   sources: () => 'sources/',
   search: () => 'search/',
 };

@@ -10,6 +10,12 @@ export const yearPaths = (async () => (await getSiteData()).years.map((year) => 
 
 export const sourcePaths = (async () => (await getSiteData()).sources.map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
 
+/** Pages 2, 3, … of the sources whose passages fill more than one page. */
+export const sourcePagePaths = (async () => {
+  const data = await getSiteData();
+  return data.sources.flatMap((s) => Array.from({ length: data.sourcePageCount(s.id) - 1 }, (_, i) => ({ params: { id: s.id, page: String(i + 2) } })));
+}) satisfies GetStaticPaths;
+
 const entityPaths = (type: 'place' | 'group') =>
   (async () =>
     (await getSiteData()).entities.filter((e) => e.type === type).map((e) => ({ params: { id: e.id } }))) satisfies GetStaticPaths;

@@ -1,6 +1,8 @@
 /**
  * Source text is data: a source carrying <script>, event-handler HTML and javascript: URLs goes
- * through the real ingest and the real Astro build, and nothing of it runs in the browser.
+ * through the real ingest and the real Astro build, and nothing of it runs in the browser. Beside
+ * it, a long source with a hostile manifest `chronology`: its passages are paged and the value
+ * never reaches an id attribute as written.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { ingest } from '../../src/ingest/pipeline.ts';
 import { writeData } from '../../scripts/ingest.ts';
 import { CHROMIUM_LAUNCH } from '../../scripts/chromium.ts';
 import { ROOT, buildSite, serveDist, type ServedSite } from '../helpers/site.ts';
+import { PASSAGES_PER_PAGE } from '../../src/lib/data.ts';
 
 const HOSTILE_MARKDOWN = `# Hostile chronicle
 
@@ -25,6 +28,10 @@ Rebels took the town of Manbij.<script>window.__pwned = 'script'</script> Witnes
 On 7 January, a statement <b onmouseover="window.__pwned='hover'">was read</b> in Aleppo.
 `;
 
+/** More passages than one source page lists (PASSAGES_PER_PAGE), all on one day to keep the build small. */
+const LONG_PASSAGES = PASSAGES_PER_PAGE + 20;
+const HOSTILE_CHRONOLOGY = '"><b onmouseover=x>Hostile</b> 2014';
+
 let site: ServedSite;
 let browser: Browser;
 let events: { id: string; text: string; date: { start: string } }[];
@@ -35,6 +42,12 @@ beforeAll(() => {
   const data = join(work, 'data');
   mkdirSync(sources);
   writeFileSync(join(sources, 'hostile.md'), HOSTILE_MARKDOWN);
+  const long = Array.from({ length: LONG_PASSAGES }, (_, i) => `On 8 January 2014, fighters reported clash number ${i + 1} near the river crossing.`);
+  writeFileSync(join(sources, 'long.txt'), `Long chronicle\n\n${long.join('\n\n')}\n`);
+  writeFileSync(
+    join(sources, 'manifest.json'),
+    JSON.stringify([{ file: 'long.txt', id: 'long', title: 'Long chronicle', lang: 'en', format: 'plaintext', chronology: HOSTILE_CHRONOLOGY }]),
+  );
   const result = ingest({ sourcesDir: sources, entitiesDir: join(ROOT, 'content/entities') });
   writeData(result, data);
   events = result.events;
@@ -82,3 +95,36 @@ describe('a source with scripts, event handlers and javascript: links', () => {
     await page.close();
   });
 });
+
+describe('a long source with a hostile chronology value', () => {
+  const longEvents = () => events.filter((e) => e.id.startsWith('e-long-'));
+
+  it('pages its passages instead of one page of them all', () => {
+    expect(longEvents()).toHaveLength(LONG_PASSAGES);
+    const first = readFileSync(join(site.dist, 'source', 'long', 'index.html'), 'utf8');
+    const second = readFileSync(join(site.dist, 'source', 'long', 'page', '2', 'index.html'), 'utf8');
+    expect(first.match(/<li id="p-/g)).toHaveLength(PASSAGES_PER_PAGE);
+    expect(second.match(/<li id="p-/g)).toHaveLength(LONG_PASSAGES - PASSAGES_PER_PAGE);
+    expect(first).toContain('href="/source/long/page/2/"');
+    expect(second).toContain('href="/source/long/"');
+  });
+
+  it('links each event to the page that lists its passage', () => {
+    const day = readFileSync(join(site.dist, 'day', '2014-01-08', 'index.html'), 'utf8');
+    const last = longEvents().at(-1)!;
+    expect(day).toContain(`href="/source/long/page/2/#p-${last.id}"`);
+    const second = readFileSync(join(site.dist, 'source', 'long', 'page', '2', 'index.html'), 'utf8');
+    expect(second).toContain(`id="p-${last.id}"`);
+  });
+
+  it('writes the chronology into id attributes only as a slug', () => {
+    for (const page of ['index.html', join('sources', 'index.html'), join('day', '2014-01-08', 'index.html')]) {
+      const html = readFileSync(join(site.dist, page), 'utf8');
+      const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(id, page).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(html).not.toMatch(/<b onmouseover/);
+    }
+  });
+});
+

@@ -29,6 +29,7 @@
 import type { DateMention } from '../dates/find.ts';
 import { loadDateResource, type DateResource } from '../dates/resources.ts';
 import type { Lang } from '../../schema/records.ts';
+import { CITATION, LastMatch, Occurrences, WORD_WINDOW, headOf, lastAtOrBefore, lastCharFinder, nextCharFinder, tailOf, wordPatterns } from './textScan.ts';
 
 export type MentionRole = 'anchor' | 'embedded' | 'same' | 'invalid';
 export type AnchorRule = 'initial' | 'sentence' | 'clause-final';
@@ -46,7 +47,6 @@ export interface ClassifiedMention {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CITATION = /\[\d+\]|\\\[\d+\\\]|\[[a-z]\]/g;
 
 /** Sentence starts in a text (always includes 0). */
 export function sentenceStarts(text: string, res: DateResource, citationOffsets: number[] = []): number[] {
@@ -82,9 +82,54 @@ interface LanguageTools {
   res: DateResource;
   wordEdge: boolean;
   prefixRe: RegExp;
-  separatorChars: RegExp;
+  /** Characters that end a clause. */
+  separators: string;
   connectorRe?: RegExp;
-  hasWord: (haystack: string, words: string[]) => boolean;
+  farConnectorRe?: RegExp;
+  /** The word lists the rules search a clause for, compiled once. */
+  words: { passingBefore: RegExp[]; passingLater: RegExp[]; copulas: RegExp[]; copulaNotIn: RegExp[]; attributives: RegExp[] };
+}
+
+/**
+ * What the rules need of one paragraph, scanned once (textScan.ts): every question about the
+ * text around a mention costs a bounded window or a forward cursor, never the clause's length.
+ */
+interface ParagraphScan {
+  text: string;
+  t: LanguageTools;
+  lastSeparator: (pos: number) => number;
+  connectors?: LastMatch;
+  farConnectors?: LastMatch;
+  lastOpenParen: (pos: number) => number;
+  /** Clause ends after a mention, for the passing rules and for defining clauses. */
+  passingEnd: (pos: number) => number;
+  definitionEnd: (pos: number) => number;
+  passingBefore: Occurrences;
+  passingLater: Occurrences;
+  copulas: Occurrences;
+  attributives: Occurrences;
+  parens: { from: number; at: number; depth: number };
+}
+
+/** Longest match of a connective pattern: one whitespace character, the word, one whitespace character. */
+const longestMatch = (words: readonly string[]) => 2 + Math.max(0, ...words.map((w) => w.length));
+
+function scanParagraph(text: string, t: LanguageTools): ParagraphScan {
+  return {
+    text,
+    t,
+    lastSeparator: lastCharFinder(text, t.separators),
+    connectors: t.connectorRe ? new LastMatch(text, t.connectorRe, longestMatch(t.res.clauseConnectors)) : undefined,
+    farConnectors: t.farConnectorRe ? new LastMatch(text, t.farConnectorRe, longestMatch(t.res.farClauseConnectors ?? [])) : undefined,
+    lastOpenParen: lastCharFinder(text, '(（'),
+    passingEnd: nextCharFinder(text, '，。；,;!?！？'),
+    definitionEnd: nextCharFinder(text, '，。；,;'),
+    passingBefore: new Occurrences(text, t.words.passingBefore),
+    passingLater: new Occurrences(text, t.words.passingLater),
+    copulas: new Occurrences(text, t.words.copulas, t.words.copulaNotIn),
+    attributives: new Occurrences(text, t.words.attributives),
+    parens: { from: -1, at: -1, depth: 0 },
+  };
 }
 
 const toolsCache = new Map<string, LanguageTools>();
@@ -102,135 +147,155 @@ function tools(lang: Lang): LanguageTools {
   const connectorRe = wordEdge
     ? new RegExp(`\\s(?:${res.clauseConnectors.map(escape).join('|')})\\s`, 'giu')
     : undefined;
-  const hasWord = (haystack: string, words: string[]): boolean =>
-    words.some((w) =>
-      wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').test(haystack) : haystack.includes(w),
-    );
+  const far = res.farClauseConnectors ?? [];
+  const farConnectorRe = wordEdge && far.length > 0 ? new RegExp(`\\s(?:${far.map(escape).join('|')})\\s`, 'giu') : undefined;
   const t: LanguageTools = {
     res,
     wordEdge,
     prefixRe,
-    separatorChars: wordEdge ? /[,;:—]/ : /[，；：,;:]/,
+    separators: wordEdge ? ',;:—' : '，；：,;:',
     connectorRe,
-    hasWord,
+    farConnectorRe,
+    words: {
+      passingBefore: wordPatterns(res.passingBefore, wordEdge),
+      passingLater: wordPatterns(res.passingLaterInClause ?? [], wordEdge),
+      copulas: wordPatterns(res.copulas ?? [], wordEdge),
+      copulaNotIn: wordPatterns(res.copulaNotIn ?? [], wordEdge),
+      attributives: wordPatterns(res.attributiveMarkers ?? [], false),
+    },
   };
   toolsCache.set(key, t);
   return t;
 }
 
 /** Start of the clause holding `pos` (after the last separator or connective word in the sentence). */
-function clauseStart(text: string, sentenceStart: number, pos: number, t: LanguageTools): { start: number; connectorAt?: number } {
-  let start = sentenceStart;
-  let semicolon = false;
-  for (let i = pos - 1; i >= sentenceStart; i--) {
-    if (t.separatorChars.test(text[i]!)) {
-      start = i + 1;
-      semicolon = text[i] === ';' || text[i] === '；';
-      break;
-    }
-  }
+function clauseStart(p: ParagraphScan, sentenceStart: number, pos: number): { start: number; connectorAt?: number } {
+  const separator = p.lastSeparator(pos);
+  const start = separator >= sentenceStart ? separator + 1 : sentenceStart;
   // A semicolon joins independent clauses: like a connective, it opens one (…on 9 June; a ceasefire was signed on 11 June.).
-  if (semicolon) return { start: skipSpace(text, start), connectorAt: skipSpace(text, start) };
-  if (t.connectorRe) {
-    const slice = text.slice(start, pos);
-    let last: RegExpExecArray | undefined;
-    for (const m of slice.matchAll(t.connectorRe)) last = m as RegExpExecArray;
-    if (last) return { start: start + last.index! + 1, connectorAt: start + last.index! + 1 };
+  if (separator >= sentenceStart && (p.text[separator] === ';' || p.text[separator] === '；')) {
+    const at = skipSpace(p.text, start);
+    return { start: at, connectorAt: at };
   }
+  const connector = p.connectors?.lastIndex(start, pos);
+  if (connector !== undefined) return { start: connector + 1, connectorAt: connector + 1 };
   return { start };
 }
 
-/** True when only connective words stand between the clause start and the mention. */
+/**
+ * True when only connective words stand between the clause start and the mention. Citations are
+ * read through as punctuation is; the scan stops at the first word that is not a connective, so
+ * it costs what it reads, not the clause's length.
+ */
 function onlyPrefixesBefore(lead: string, t: LanguageTools): boolean {
-  let rest = lead.replace(CITATION, '');
+  let rest = lead;
   for (let guard = 0; guard < 12; guard++) {
-    rest = rest.replace(/^[\s,，、;；:："“”'‘’()（）\-–—]+/u, '');
+    rest = rest.replace(FILLER, '');
     if (rest === '') return true;
     const m = t.prefixRe.exec(rest);
     if (!m) return false;
     rest = rest.slice(m[0].length);
   }
-  return rest.trim() === '';
+  return /^(?:\s|\[\d+\]|\\\[\d+\\\]|\[[a-z]\])*$/u.test(rest);
 }
 
-function insideParentheses(text: string, sentenceStart: number, pos: number): boolean {
-  let depth = 0;
-  for (let i = sentenceStart; i < pos; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+/** Punctuation and citation markers that may stand between connectives. */
+const FILLER = /^(?:[\s,，、;；:："“”'‘’()（）\-–—]|\[\d+\]|\\\[\d+\\\]|\[[a-z]\])+/u;
+
+/** Whether `pos` is inside brackets opened in its sentence; counted on from the previous mention. */
+function insideParentheses(p: ParagraphScan, sentenceStart: number, pos: number): boolean {
+  const c = p.parens;
+  if (c.from !== sentenceStart || pos < c.at) {
+    c.from = sentenceStart;
+    c.at = sentenceStart;
+    c.depth = 0;
   }
-  return depth > 0;
+  for (; c.at < pos; c.at++) {
+    const ch = p.text[c.at];
+    if (ch === '(' || ch === '（') c.depth++;
+    else if ((ch === ')' || ch === '）') && c.depth > 0) c.depth--;
+  }
+  return c.depth > 0;
 }
 
 /**
  * Where the era year glossed by a bracketed date begins (清光緒八年（1882年）), when the mention is
  * the whole bracket and an era year (resource `eraYearBeforeGloss`) ends right before it.
  */
-function eraGlossStart(text: string, sentenceStart: number, clauseStart: number, m: DateMention, t: LanguageTools): number | undefined {
+function eraGlossStart(p: ParagraphScan, sentenceStart: number, clauseStart: number, m: DateMention): number | undefined {
+  const { text, t } = p;
   const source = t.res.eraYearBeforeGloss;
   if (!source || m.kind !== 'absolute' || m.date?.year === undefined) return undefined;
-  const open = text.lastIndexOf('（', m.start) >= text.lastIndexOf('(', m.start) ? text.lastIndexOf('（', m.start) : text.lastIndexOf('(', m.start);
-  if (open < Math.max(sentenceStart, clauseStart) || text.slice(open + 1, m.start).trim() !== '') return undefined;
+  const open = p.lastOpenParen(m.start + 1);
+  if (open < Math.max(sentenceStart, clauseStart)) return undefined;
+  for (let i = open + 1; i < m.start; i++) if (!/\s/.test(text[i]!)) return undefined;
   if (!/^\s*[)）]/u.test(text.slice(m.end)) && !/[)）]/u.test(text.slice(m.start, m.end))) return undefined;
-  const era = new RegExp(source, 'u').exec(text.slice(clauseStart, open));
-  return era ? clauseStart + era.index : undefined;
+  // The era year ends right before the bracket (the resource pattern ends in $): a window suffices.
+  const from = Math.max(clauseStart, open - 200);
+  const era = new RegExp(source, 'u').exec(text.slice(from, open));
+  return era ? from + era.index : undefined;
 }
 
-function inPassing(text: string, clause: number, m: DateMention, t: LanguageTools): boolean {
-  const lead = text.slice(clause, m.start);
-  if (t.hasWord(lead, t.res.passingBefore)) return true;
-  const trimmed = lead.replace(CITATION, '').trimEnd();
+function inPassing(p: ParagraphScan, clause: number, m: DateMention): boolean {
+  const { text, t } = p;
+  if (p.passingBefore.within(clause, m.start)) return true;
+  const trimmed = tailOf(text, clause, m.start).text;
   const adjacent = (w: string): boolean => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w).replace(/ /g, '\\s+')}$`, 'iu').test(trimmed) : trimmed.endsWith(w));
   const bound = (t.res.passingAdjacentBefore ?? []).find(adjacent);
   if (bound !== undefined) {
     // 直至同年11月18日，…: a bound that opens its clause gives the clause's time; so does one whose
     // clause goes on to say the outcome came then (…直到10月24日晚才…).
     const opensClause = onlyPrefixesBefore(trimmed.slice(0, trimmed.length - bound.length), t);
-    const clauseRest = /^[^，。；,;!?！？]*/u.exec(text.slice(m.end))![0];
+    const clauseRest = text.slice(m.end, p.passingEnd(m.end));
     const outcome = (t.res.boundThenOutcome ?? []).some((w) => clauseRest.includes(w));
     if (!opensClause && !outcome) return true;
   }
-  const after = text.slice(m.end).replace(/^\s+/, '');
+  let next = m.end;
+  while (next < text.length && /\s/.test(text[next]!)) next++;
+  const after = text.slice(next, next + WORD_WINDOW);
   const notBefore = t.res.passingAfterNotBefore ?? [];
   for (const w of t.res.passingAfter) {
     if (!after.startsWith(w)) continue;
     if (notBefore.includes(after.charAt(w.length))) continue;
     return true;
   }
-  const rest = /^[^，。；,;!?！？]*/u.exec(text.slice(m.end))![0].replace(CITATION, '').trim();
-  if ((t.res.passingLaterInClause ?? []).some((w) => rest.includes(w))) return true;
-  const prepositioned = t.res.adverbialPrepositions.some((p) => trimmed.endsWith(p));
-  if (prepositioned && rest.length > 0 && (t.res.afterClauseMarkers ?? []).some((w) => rest.endsWith(w))) return true;
+  // The rest of the clause after the mention, up to its punctuation.
+  const restEnd = p.passingEnd(m.end);
+  if (p.passingLater.within(m.end, restEnd)) return true;
+  const prepositioned = t.res.adverbialPrepositions.some((w) => trimmed.endsWith(w));
+  const markers = t.res.afterClauseMarkers ?? [];
+  if (prepositioned && markers.length > 0) {
+    const rest = tailOf(text, m.end, restEnd).text.trimStart();
+    if (rest.length > 0 && markers.some((w) => rest.endsWith(w))) return true;
+  }
   return false;
 }
 
 /** A defining clause (X是一场…开始的冲突): the date qualifies a noun, it describes the subject. */
-function inDefinition(text: string, clause: number, m: DateMention, t: LanguageTools): boolean {
+function inDefinition(p: ParagraphScan, clause: number, m: DateMention): boolean {
+  const { text, t } = p;
   const copulas = t.res.copulas ?? [];
   if (copulas.length === 0) return false;
   if (opensTimeClause(text, m, t)) return false;
-  let lead = text.slice(clause, m.start);
-  for (const w of t.res.copulaNotIn ?? []) lead = lead.split(w).join('');
-  if (!t.hasWord(lead, copulas)) return false;
+  // A copula in the clause before the date, not one inside a longer word (但是, 于是).
+  if (!p.copulas.within(clause, m.start)) return false;
   // Where the language marks a noun's qualifier (…开始的冲突), require that mark after the date.
   const markers = t.res.attributiveMarkers ?? [];
   if (markers.length === 0) return true;
-  const rest = /^[^，。；,;]*/u.exec(text.slice(m.end))![0];
-  return markers.some((a) => rest.includes(a));
+  return p.attributives.within(m.end, p.definitionEnd(m.end));
 }
 
 /** Does the mention read as its sentence's time adverbial (rule 4)? */
-function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
+function isAdverbial(text: string, m: DateMention, t: LanguageTools, sentenceStart: number): boolean {
   const lead = text.slice(Math.max(0, m.start - 20), m.start).replace(CITATION, '').trimEnd();
-  const after = text.slice(m.end);
+  // What follows is read through a bounded window: every question asked of it is about its first words.
+  const after = text.slice(m.end, m.end + WORD_WINDOW);
   const prepositionBefore = t.res.adverbialPrepositions.some((p) =>
     t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(p)}$`, 'iu').test(lead) : lead.endsWith(p),
   );
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
   if (opensTimeClause(text, m, t)) return true;
   // An ordinal day of an episode (攻势的第三天，) reads like a written date: it is the clause's time.
-  if (newsDate(text, m, t)) return true;
   if (m.kind === 'relative' && m.relative?.ordinal === undefined) {
     // "held their positions until the following morning": a bound, not a move.
     if ((t.res.relativeNotAfter ?? []).some((w) => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w)}$`, 'iu').test(lead) : lead.endsWith(w)))) return false;
@@ -250,7 +315,7 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   if (prepositionBefore || opener) return true;
   // "In the fighting of 25–27 July, …", "During the night of 5 May, …": a short prepositional
   // phrase that opens the sentence and ends with the date and a comma is the sentence's time.
-  if (t.wordEdge && m.kind === 'absolute' && /^\s*,/u.test(after.replace(CITATION, '')) && opensWithShortPhrase(text, m, t)) return true;
+  if (t.wordEdge && m.kind === 'absolute' && /^\s*,/u.test(after.replace(CITATION, '')) && opensWithShortPhrase(text, sentenceStart, m, t)) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
   if (newsDate(text, m, t)) return true;
   // 在…的7月23日凌晨，…: a time of day may stand between the date and its comma.
@@ -275,34 +340,50 @@ function subjectThenDate(text: string, m: DateMention, t: LanguageTools): boolea
   const lead = text.slice(Math.max(0, m.start - max - 1), m.start);
   const clause = lead.split(/[，。；：,;:!?！？\n]/u).at(-1)!.replace(CITATION, '');
   if (clause.length === 0 || clause.length > max || /\d/.test(clause)) return false;
-  const after = text.slice(m.end);
+  const after = text.slice(m.end, m.end + WORD_WINDOW);
   return /^\s*\p{Script=Han}/u.test(after) && !(t.res.attributiveMarkers ?? []).some((a) => after.trimStart().startsWith(a));
 }
 
 /** The text from the sentence start to the date is a short phrase opened by a preposition. */
-function opensWithShortPhrase(text: string, m: DateMention, t: LanguageTools): boolean {
-  const starts = sentenceStarts(text, t.res);
-  let sentence = 0;
-  for (const s of starts) if (s <= m.start) sentence = s;
-  const lead = text.slice(sentence, m.start).replace(CITATION, '').trim();
+function opensWithShortPhrase(text: string, sentenceStart: number, m: DateMention, t: LanguageTools): boolean {
+  if (m.start - sentenceStart > MAX_OPENING_PHRASE_CHARS) return false;
+  const lead = text.slice(sentenceStart, m.start).replace(CITATION, '').trim();
   if (!lead || lead.split(/\s+/).length > MAX_OPENING_PHRASE_WORDS || /[,;:]/.test(lead)) return false;
   return t.res.adverbialPrepositions.some((p) => new RegExp(`^${escape(p).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').test(lead));
 }
 const MAX_OPENING_PHRASE_WORDS = 6;
+const MAX_OPENING_PHRASE_CHARS = 80;
+
+const pastPerfectRes = new WeakMap<DateResource, RegExp | null>();
+/** A past-perfect mark (had) in the sentence before `pos`, read through a bounded window. */
+function pastPerfectBefore(text: string, sentenceStart: number, pos: number, t: LanguageTools): boolean {
+  let re = pastPerfectRes.get(t.res);
+  if (re === undefined) {
+    const words = t.res.pastPerfect ?? [];
+    re = words.length ? new RegExp(`(?<![\\p{L}])(?:${words.map(escape).join('|')})(?![\\p{L}])`, 'iu') : null;
+    pastPerfectRes.set(t.res, re);
+  }
+  return !!re && re.test(text.slice(Math.max(sentenceStart, pos - PAST_PERFECT_WINDOW), pos));
+}
+const PAST_PERFECT_WINDOW = 200;
 
 /** A date followed by "when" (resource timeClauseAfter) gives the time of the clause it opens. */
 function opensTimeClause(text: string, m: DateMention, t: LanguageTools): boolean {
   const words = t.res.timeClauseAfter ?? [];
   if (words.length === 0 || m.kind !== 'absolute') return false;
-  const after = text.slice(m.end).replace(CITATION, '');
+  const after = headOf(text, m.end).text;
   return words.some((w) => (t.wordEdge ? new RegExp(`^\\s+${escape(w)}(?![\\p{L}])`, 'iu').test(after) : after.startsWith(w)));
 }
 
 /** True when nothing but citations and punctuation follows the mention up to its clause's end. */
 function endsClause(text: string, m: DateMention): boolean {
-  const after = text.slice(m.end).replace(CITATION, '');
-  return /^\s*(?:[.,;!?。，；！？]|$)/u.test(after);
+  const after = headOf(text, m.end);
+  return /^\s*[.,;!?。，；！？]/u.test(after.text) || (after.atEnd && after.text.trim() === '');
 }
+
+const GLOSS_WINDOW = 1000;
+const GLOSS_THEN_COMMA = /^\s*(?:[（(][^（）()]*[）)]\s*)?(?:[，,。；;：:]|起)/u;
+const GLOSS_THEN_COMMA_OR_END = /^\s*(?:[（(][^（）()]*[）)]\s*)?(?:[，,。；;：:]|起|$)/u;
 
 /** Year-only mentions in Chinese are anchors only as adverbials (2015年，/在2015年); 2012年阿勒颇省冲突 names a conflict. */
 function yearOnlyAsModifier(text: string, m: DateMention, t: LanguageTools): boolean {
@@ -310,21 +391,20 @@ function yearOnlyAsModifier(text: string, m: DateMention, t: LanguageTools): boo
   const d = m.date;
   if (d.year === undefined || d.month !== undefined || d.season !== undefined || d.fuzzy) return false;
   const lead = text.slice(Math.max(0, m.start - 4), m.start);
-  const after = text.slice(m.end);
   const prepositionBefore = t.res.adverbialPrepositions.some((p) => lead.endsWith(p));
-  // 1894年（清光緒二十年），…: a bracketed gloss may stand between the year and its comma.
-  return !prepositionBefore && !/^\s*(?:[（(][^（）()]*[）)]\s*)?(?:[，,。；;：:]|起|$)/u.test(after);
+  // 1894年（清光緒二十年），…: a bracketed gloss may stand between the year and its comma. A
+  // window past the mention holds any real gloss; the text's end counts only when it is in it.
+  const window = text.slice(m.end, m.end + GLOSS_WINDOW);
+  const atEnd = m.end + GLOSS_WINDOW >= text.length;
+  return !prepositionBefore && !(atEnd ? GLOSS_THEN_COMMA_OR_END : GLOSS_THEN_COMMA).test(window);
 }
 
 /** Classifies every mention of one paragraph (see the rule at the top of this file). */
 export function classifyMentions(text: string, mentions: DateMention[], lang: Lang, citationOffsets: number[] = []): ClassifiedMention[] {
   const t = tools(lang);
   const starts = sentenceStarts(text, t.res, citationOffsets);
-  const sentenceOf = (pos: number): number => {
-    let s = 0;
-    for (const st of starts) if (st <= pos) s = st;
-    return s;
-  };
+  const sentenceOf = (pos: number): number => lastAtOrBefore(starts, pos);
+  const p = scanParagraph(text, t);
   const anchoredSentences = new Set<number>();
   const lastAnchorEnd = new Map<number, number>();
   let previous: ClassifiedMention | undefined;
@@ -344,8 +424,8 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     const base = { mention: m, sentenceStart };
     if (m.invalid) return { ...base, role: 'invalid' };
     if (m.kind === 'relative' && m.relative?.same) return { ...base, role: 'same' };
-    const clause = clauseStart(text, sentenceStart, m.start, t);
-    const gloss = eraGlossStart(text, sentenceStart, clause.start, m, t);
+    const clause = clauseStart(p, sentenceStart, m.start);
+    const gloss = eraGlossStart(p, sentenceStart, clause.start, m);
     if (gloss !== undefined) {
       // 清光緒八年（1882年），…: the bracket glosses the era year that opens the clause.
       if (onlyPrefixesBefore(text.slice(clause.start, gloss), t)) {
@@ -355,11 +435,11 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
         return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, segmentStart) };
       }
     }
-    if (insideParentheses(text, sentenceStart, m.start)) return { ...base, role: 'embedded', reason: 'parenthetical' };
-    if (inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded', reason: 'passing' };
+    if (insideParentheses(p, sentenceStart, m.start)) return { ...base, role: 'embedded', reason: 'parenthetical' };
+    if (inPassing(p, clause.start, m)) return { ...base, role: 'embedded', reason: 'passing' };
     // "… had moved … during the previous day": a look back from a past-perfect sentence.
     const back = m.kind === 'relative' && ((m.relative?.days ?? 0) < 0 || (m.relative?.vague?.[1] ?? 0) < 0);
-    if (back && t.hasWord(text.slice(sentenceStart, m.start), t.res.pastPerfect ?? [])) return { ...base, role: 'embedded', reason: 'passing' };
+    if (back && pastPerfectBefore(text, sentenceStart, m.start, t)) return { ...base, role: 'embedded', reason: 'passing' };
     // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.
     if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded', reason: 'passing' };
     if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded', reason: 'modifier' };
@@ -369,21 +449,21 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
       const segmentStart = hasAnchor ? (clause.connectorAt ?? clause.start) : sentenceStart;
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, segmentStart) };
     }
-    if (!hasAnchor && isAdverbial(text, m, t)) {
-      if (inDefinition(text, sentenceStart, m, t)) return { ...base, role: 'embedded', reason: 'definition' };
+    if (!hasAnchor && isAdverbial(text, m, t, sentenceStart)) {
+      if (inDefinition(p, sentenceStart, m)) return { ...base, role: 'embedded', reason: 'definition' };
       anchoredSentences.add(sentenceStart);
       return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
     }
     // An offset in days, months or years is as exact as the date it counts from (…and executed three years later.).
     const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && (m.relative?.days !== undefined || m.relative?.months !== undefined || m.relative?.years !== undefined));
-    if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
+    if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t, sentenceStart)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
     // "… set sail on 4 April, whilst the two carriers, in the company of escorts, left Portsmouth
     // only a day later.": the connective may stand before commas of its own clause.
-    const connector = dayPrecise && hasAnchor && clause.connectorAt === undefined && endsClause(text, m) ? connectorSince(text, Math.max(sentenceStart, lastAnchorEnd.get(sentenceStart) ?? sentenceStart), m.start, t) : undefined;
+    const connector = dayPrecise && hasAnchor && clause.connectorAt === undefined && endsClause(text, m) ? connectorSince(p, Math.max(sentenceStart, lastAnchorEnd.get(sentenceStart) ?? sentenceStart), m.start) : undefined;
     if (connector !== undefined) return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: connector };
-    if (hasAnchor && ((m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) || newsDate(text, m, t))) {
+    if (hasAnchor && ((m.kind === 'absolute' && shortSubjectBefore(p, clause.start, m.start)) || newsDate(text, m, t))) {
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
     }
     return { ...base, role: 'embedded', reason: 'position' };
@@ -391,25 +471,27 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
 }
 
 /** Offset of the last far clause connective (resource farClauseConnectors: whilst, but …) between `from` and `to`. */
-function connectorSince(text: string, from: number, to: number, t: LanguageTools): number | undefined {
-  const words = t.res.farClauseConnectors ?? [];
-  if (!t.wordEdge || words.length === 0) return undefined;
-  let last: number | undefined;
-  for (const m of text.slice(from, to).matchAll(new RegExp(`\\s(?:${words.map(escape).join('|')})\\s`, 'giu'))) last = from + m.index! + 1;
-  return last;
+function connectorSince(p: ParagraphScan, from: number, to: number): number | undefined {
+  const at = p.farConnectors?.lastIndex(from, to);
+  return at === undefined ? undefined : at + 1;
 }
 
 /** The mention is a complete apposition: it closes its clause (…the following day, Easter Monday, and…). */
 function apposition(text: string, m: DateMention, t: LanguageTools): boolean {
-  const after = text.slice(m.end).replace(CITATION, '');
-  return t.wordEdge ? /^\s*(?:[,.;:)]|$)/u.test(after) : /^\s*(?:[，。；,;)）]|$)/u.test(after);
+  const after = headOf(text, m.end);
+  if (after.atEnd && after.text.trim() === '') return true;
+  return t.wordEdge ? /^\s*[,.;:)]/u.test(after.text) : /^\s*[，。；,;)）]/u.test(after.text);
 }
 
 /** 反對派在10月…: a short subject, then a preposition, then the date. */
-function shortSubjectBefore(lead: string, t: LanguageTools): boolean {
+function shortSubjectBefore(p: ParagraphScan, from: number, to: number): boolean {
+  const { t } = p;
   const max = t.res.maxSubjectChars ?? 0;
   if (max === 0) return false;
-  const trimmed = lead.replace(CITATION, '').trim();
+  // A subject of at most `max` characters and a preposition: a longer lead never qualifies.
+  const tail = tailOf(p.text, from, to, max + 24);
+  if (!tail.complete) return false;
+  const trimmed = tail.text.trim();
   const preposition = t.res.adverbialPrepositions.find((p) => trimmed.endsWith(p));
   if (!preposition) return false;
   const subject = trimmed.slice(0, trimmed.length - preposition.length);

@@ -12,34 +12,44 @@ import type { AnchoredCitation, Block, BlockKind, Skipped } from '../blocks.ts';
  */
 export class BlockText {
   private text = '';
+  /** Whitespace arrives collapsed, so the text ends in at most one space: tracked, never searched. */
+  private trailingSpace = false;
   readonly links: string[] = [];
+  private readonly linked = new Set<string>();
   readonly citations: AnchoredCitation[] = [];
 
   append(piece: string): void {
     for (const part of piece.split(/(\s+)/)) {
       if (part === '') continue;
       if (/^\s+$/.test(part)) {
-        if (this.text !== '' && !this.text.endsWith(' ')) this.text += ' ';
+        if (this.text !== '' && !this.trailingSpace) {
+          this.text += ' ';
+          this.trailingSpace = true;
+        }
       } else {
         this.text += part;
+        this.trailingSpace = false;
       }
     }
   }
 
   cite(citation: Citation): void {
-    this.citations.push({ offset: this.text.trimEnd().length, citation });
+    this.citations.push({ offset: this.length, citation });
   }
 
   link(target: string): void {
-    if (target && !this.links.includes(target)) this.links.push(target);
+    if (target && !this.linked.has(target)) {
+      this.linked.add(target);
+      this.links.push(target);
+    }
   }
 
   get length(): number {
-    return this.text.trimEnd().length;
+    return this.text.length - (this.trailingSpace ? 1 : 0);
   }
 
   isEmpty(): boolean {
-    return this.text.trim() === '';
+    return this.text === '';
   }
 
   value(): { text: string; links: string[]; citations: AnchoredCitation[] } {

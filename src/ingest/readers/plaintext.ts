@@ -44,11 +44,16 @@ export function isProseLine(line: string): boolean {
   const trimmed = extractNumericMarkers(line).text.trim();
   if (BULLET.test(line) || isTableRow(line)) return false;
   // Indented infobox cells are short; a page whose paragraphs are all indented (a post copied
-  // from a reader app) still has prose. Han characters count as half a word each.
+  // from a reader app) still has prose.
   if (/^\s/.test(line) && trimmed.length < 60) return false;
-  const words = trimmed.split(/\s+/).length + (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
-  return words >= 12 || (trimmed.length >= 60 && endsLikeSentence(trimmed));
+  const words = trimmed.split(/\s+/).length;
+  if (words >= 12 || (trimmed.length >= 60 && endsLikeSentence(trimmed))) return true;
+  // Chinese writes no spaces between words: a sentence of a score of characters is prose.
+  return endsLikeSentence(trimmed) && (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= MIN_HAN_PROSE_CHARS;
 }
+
+/** Han characters that make a line a sentence rather than a label (infobox fields are a few). */
+const MIN_HAN_PROSE_CHARS = 20;
 
 function referenceTitle(rest: string): string | undefined {
   // Drop the back-link letters "a b c" that precede the reference text.

@@ -26,6 +26,7 @@ interface Token {
   level?: number;
   data?: string;
   getAbsoluteIndex(): number;
+  getRelativeIndex?(child?: number): number;
   getAttr?(name: string): unknown;
   text(): string;
   toString(): string;
@@ -42,6 +43,22 @@ function templateName(token: Token): string {
 
 const isInfobox = (name: string) => resources.infoboxPrefixes.some((p) => name.startsWith(lower(p)));
 const isCitationTemplate = (name: string) => resources.citationPrefixes.some((p) => name === lower(p) || name.startsWith(`${lower(p)} `));
+
+/**
+ * A token's children, their offsets computed in one pass. Asked one child at a time, the parser
+ * sums the lengths of all earlier siblings (and looks the child up among them) for each: the
+ * square of the number of tokens in a paragraph of thousands of links. In view-only mode (see
+ * readWikitext) one question about the end of the list caches every child's offset on the way.
+ */
+const primed = new WeakSet<Token>();
+function childrenOf(token: Token): Token[] {
+  if (token.childNodes.length > 1 && !primed.has(token)) {
+    primed.add(token);
+    token.getAbsoluteIndex();
+    token.getRelativeIndex?.(token.childNodes.length);
+  }
+  return token.childNodes;
+}
 
 /** Named parameters of a template as raw tokens. */
 function templateParams(token: Token): Map<string, Token> {
@@ -126,7 +143,7 @@ class Walker {
       case 'redirect-target': {
         const [target, label] = [token.childNodes[0], token.childNodes[1]];
         const title = normalizeTitle(target?.text() ?? '');
-        if (label) for (const c of label.childNodes) this.walk(c, sink);
+        if (label) for (const c of childrenOf(label)) this.walk(c, sink);
         else sink.text(title, token.getAbsoluteIndex());
         sink.link(title);
         return;
@@ -144,7 +161,7 @@ class Walker {
         return;
       case 'ext-link': {
         const label = token.childNodes[1];
-        if (label) for (const c of label.childNodes) this.walk(c, sink);
+        if (label) for (const c of childrenOf(label)) this.walk(c, sink);
         return;
       }
       case 'html':
@@ -168,7 +185,7 @@ class Walker {
       case 'hidden':
         return;
       default:
-        for (const child of token.childNodes) this.walk(child, sink);
+        for (const child of childrenOf(token)) this.walk(child, sink);
     }
   }
 
@@ -190,7 +207,7 @@ class Walker {
     const keep = textTemplates.get(name);
     if (keep !== undefined) {
       const param = templateParams(token).get(String(keep));
-      if (param) for (const c of param.childNodes) this.walk(c, sink);
+      if (param) for (const c of childrenOf(param)) this.walk(c, sink);
       return;
     }
     sink.skipped('other', index, `{{${name}}}`);
@@ -222,7 +239,7 @@ class Walker {
     if (cite) return this.citationFromTemplate(cite);
     const link = findFirst(inner, (t) => t.type === 'ext-link' || t.type === 'free-ext-link');
     const flat = new FlatText();
-    for (const c of inner.childNodes) this.walk(c, flat);
+    for (const c of childrenOf(inner)) this.walk(c, flat);
     const title = flat.value();
     const citation: Citation = {};
     if (link) citation.url = (link.type === 'ext-link' ? link.childNodes[0] : link).text().trim();
@@ -237,7 +254,7 @@ class Walker {
         const value = params.get(key);
         if (!value) continue;
         const flat = new FlatText();
-        for (const c of value.childNodes) this.walk(c, flat);
+        for (const c of childrenOf(value)) this.walk(c, flat);
         const text = flat.value() || value.text().trim();
         if (text) return text;
       }
@@ -259,7 +276,7 @@ class Walker {
     const fields: Record<string, string> = {};
     for (const [key, value] of templateParams(token)) {
       const flat = new FlatText();
-      for (const c of value.childNodes) this.walk(c, flat);
+      for (const c of childrenOf(value)) this.walk(c, flat);
       const text = flat.value();
       if (text) fields[key] = text;
     }
@@ -280,7 +297,7 @@ class Walker {
       chosen = preferred ? byVariant.get(preferred)! : [...byVariant.values()][0];
     }
     const to = chosen.childNodes.find((c) => c.type === 'converter-rule-to');
-    if (to) for (const c of to.childNodes) this.walk(c, sink);
+    if (to) for (const c of childrenOf(to)) this.walk(c, sink);
   }
 }
 
@@ -378,7 +395,7 @@ class BlockAssembler implements Sink {
   heading(level: number, titleToken: Token, index: number): void {
     this.flush();
     const flat = new FlatText();
-    for (const c of titleToken.childNodes) this.walker.walk(c, flat);
+    for (const c of childrenOf(titleToken)) this.walker.walk(c, flat);
     const title = flat.value();
     const line = this.lineOf(index);
     if (this.skipping && level <= this.skipping.level) this.skipping = undefined;
@@ -437,13 +454,25 @@ class BlockAssembler implements Sink {
 export function readWikitext(text: string, file: string): ReadResult {
   const source = text.replace(/\r\n?/g, '\n');
   Parser.config = 'zhwiki';
-  const root = Parser.parse(source) as unknown as Token;
-  const namedRefs = new Map<string, Citation>();
-  const walker = new Walker(namedRefs);
-  for (const [k, v] of collectNamedRefs(root, walker)) namedRefs.set(k, v);
-  const assembler = new BlockAssembler(lineIndex(source), walker, file);
-  for (const child of root.childNodes) walker.walk(child, assembler);
-  assembler.flush();
+  // The tree is only read: in view-only mode the parser caches each token's text and offset, which
+  // it otherwise recomputes from all earlier siblings on every call (the square of a paragraph's
+  // tokens for a paragraph of thousands of links or citations).
+  const wasViewOnly = Parser.viewOnly;
+  Parser.viewOnly = true;
+  const assembler = (() => {
+    try {
+      const root = Parser.parse(source) as unknown as Token;
+      const namedRefs = new Map<string, Citation>();
+      const walker = new Walker(namedRefs);
+      for (const [k, v] of collectNamedRefs(root, walker)) namedRefs.set(k, v);
+      const built = new BlockAssembler(lineIndex(source), walker, file);
+      for (const child of childrenOf(root)) walker.walk(child, built);
+      built.flush();
+      return built;
+    } finally {
+      Parser.viewOnly = wasViewOnly;
+    }
+  })();
   const infobox = assembler.infoboxFields;
   const title = infobox ? (infobox.name ?? infobox.conflict ?? infobox.title) : undefined;
   return {

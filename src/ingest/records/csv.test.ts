@@ -46,4 +46,17 @@ describe('eventsToCsv', () => {
     expect(a.citations).toBe('A report, "quoted" <https://example.org/a?b=1,2> | [4]');
     expect([b.subtype, b.fatalities_low, b.fatalities_high]).toEqual(['', '', '']);
   });
+
+  it('neutralises cells a spreadsheet would run as formulas (OWASP CSV injection)', () => {
+    const rows = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'].map((text) => eventsToCsv([{ ...event, text }]).split('\r\n')[1]!);
+    expect(rows[0]).toContain(',"\'=HYPERLINK(""http://x"",""y"")",');
+    expect(rows[1]).toContain(',"\'+1+1",');
+    expect(rows[2]).toContain(',"\'-2+3",');
+    expect(rows[3]).toContain(',"\'@SUM(A1)",');
+    expect(rows[4]).toContain(',"\'\tcmd",');
+    expect(eventsToCsv([{ ...event, text: '\rcmd' }])).toContain(',"\'\rcmd",');
+    // Ordinary cells are written as they were.
+    expect(eventsToCsv([{ ...event, text: 'Rebels advanced' }])).toContain(',Rebels advanced,');
+  });
 });
+

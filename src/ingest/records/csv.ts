@@ -7,7 +7,13 @@ export const COLUMNS = [
   'fatalities_low', 'fatalities_high', 'places', 'groups', 'citations', 'text', 'url',
 ] as const;
 
+/**
+ * One cell, RFC 4180 quoted. A cell a spreadsheet would run as a formula (it starts with =, +, -,
+ * @, a tab or a carriage return) is neutralised as OWASP advises for CSV injection: a single quote
+ * before it, and the cell quoted.
+ */
 function quote(value: string): string {
+  if (/^[=+\-@\t\r]/.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
