@@ -12,7 +12,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const apparatus = new Set([...sections.references, ...sections.navigation].map(normalizeForCompare));
 const namespaces = [...wiki.fileNamespaces, ...wiki.categoryNamespaces].map(escape).join('|');
 const NAMESPACED_LINK = new RegExp(`\\[\\[\\s*(?:${namespaces})\\s*:[^\\[\\]]*\\]\\]`, 'giu');
-const MEDIA_FILE = /[^\s|[\]()<>]+\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|oga|webm|mp3|mp4|pdf)\b/giu;
+// Only from the start of a token: a long run with no space (Chinese) is tried once, not at every
+// character, so the scan stays linear.
+const MEDIA_FILE = /(?<![^\s|[\]()<>])[^\s|[\]()<>]+\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|oga|webm|mp3|mp4|pdf)\b/giu;
 
 /** Repeats a replacement until nothing changes (nested templates and links), a bounded number of times. */
 function untilStable(text: string, step: (s: string) => string, rounds = 8): string {
