@@ -5,7 +5,7 @@
 import { loadSources, MANIFEST, slugFromFileName, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
-import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
+import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, textContext, type Gazetteer } from './entities/index.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
@@ -83,9 +83,11 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
 
   const key = sourceKey(meta.file, meta.id);
   const unknownNames: string[] = [];
+  // the text's conflict and region: generic role words and dataset localities are read through them
+  const context = textContext(gazetteer, meta.chronology, segmented.drafts.map((d) => d.text));
   const drafts = segmented.drafts.map((draft) => {
-    const tags = tagText(gazetteer, draft.text, draft.links, meta.lang);
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, meta.lang));
+    const tags = tagText(gazetteer, draft.text, draft.links, meta.lang, context);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, meta.lang, context));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));

@@ -3,7 +3,7 @@ import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
-import { OTHER, type Gazetteer, type GazetteerEntity, type Match } from './types.ts';
+import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 export interface Tags {
@@ -19,8 +19,8 @@ export interface Tags {
  * recognised but never returned. `lang` is accepted for symmetry with findUnknownNames; matching
  * itself is script-aware rather than language-specific.
  */
-export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lang?: Lang | string): Tags {
-  const { matches, folded } = gaz.matcher.scan(text);
+export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lang?: Lang | string, context: TagContext = {}): Tags {
+  const { matches, folded } = gaz.matcherFor(context.countries).scan(text);
   const linked = new Set<string>();
   for (const l of links) for (const id of resolveLink(gaz, l)) linked.add(id);
 
@@ -33,8 +33,15 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
     if (!found.includes(id)) found.push(id);
   };
 
-  const resolved = matches.map((m) => {
-    let ids = m.ids.filter((id) => id !== OTHER);
+  const actors = context.conflict?.actors ?? {};
+  const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : id);
+  const first = matches.map((m) => [...new Set(m.ids.filter((id) => id !== OTHER).map(roleOrId).filter((id): id is string => id !== undefined))]);
+  // governorates named around each match, to choose between localities of the same name
+  const nearby = new Map<string, number>();
+  for (const ids of first) if (ids.length === 1) { const a = gaz.byId.get(ids[0]!)?.admin1; if (a) nearby.set(a, (nearby.get(a) ?? 0) + 1); }
+  const resolved = matches.map((m, i) => {
+    let ids = first[i]!;
+    if (ids.length > 1 && ids.some((id) => gaz.byId.get(id)?.locality)) ids = chooseLocality(gaz, ids, nearby, context.admins);
     if (ids.length > 1) {
       const key = folded.lower.slice(m.start, m.end).replace(/ {2,}/g, ' ');
       const amb = gaz.ambiguous.get(key);
@@ -79,6 +86,22 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
   return { places, groups };
+}
+
+/**
+ * One reading of a name several places share when some are dataset localities: a hand-written
+ * entry first (it was written for these texts), else the locality in the governorate most named
+ * around it (in the passage, then in the whole text), else none: an unresolved name is not tagged.
+ */
+function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, number>, admins: Map<string, number> | undefined): string[] {
+  const hand = ids.filter((id) => !gaz.byId.get(id)?.locality);
+  if (hand.length) return hand;
+  for (const counts of [nearby, admins]) {
+    if (!counts) continue;
+    const scored = ids.map((id) => ({ id, n: counts.get(gaz.byId.get(id)?.admin1 ?? '') ?? 0 })).sort((a, b) => b.n - a.n);
+    if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) return [scored[0]!.id];
+  }
+  return [];
 }
 
 const capitals = new WeakMap<Gazetteer, Map<string, string>>();
