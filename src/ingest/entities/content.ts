@@ -46,6 +46,8 @@ export const OtherNamesFile = z.object({ names: z.record(z.string(), z.array(z.s
 export const ConflictsFile = z.object({
   note: z.string().optional(),
   roles: z.record(z.string(), z.array(z.string().min(1))),
+  /** Groups that fight in several wars: tagged in any text. */
+  everywhere: z.array(id).default([]),
   conflicts: z.array(
     z.object({
       id,
@@ -54,6 +56,8 @@ export const ConflictsFile = z.object({
       countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
       /** Chronology ids (manifest `chronology`) that are about this conflict. */
       chronologies: z.array(z.string()),
+      /** Groups that fight in this war only: tagged only in texts about it. */
+      groups: z.array(id).default([]),
       /** role -> group id playing it in this conflict. */
       actors: z.record(z.string(), id),
     }),

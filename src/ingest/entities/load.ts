@@ -125,6 +125,12 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
     byId.set(e.id, e);
   }
   for (const l of localities) if (!byId.has(l.id)) byId.set(l.id, l);
+  // every group either fights in several wars or belongs to the conflicts that list it
+  const placed = new Set([...conflictsData.conflicts.flatMap((c) => c.groups), ...(conflictsData.everywhere ?? [])]);
+  if (conflicts.length) {
+    const loose = groups.filter((g) => !placed.has(g.id)).map((g) => g.id);
+    if (loose.length) throw new Error(`conflicts.json: groups in no conflict and not in "everywhere": ${loose.join(', ')}`);
+  }
   for (const c of conflicts)
     for (const [role, actor] of Object.entries(c.actors)) {
       if (byId.get(actor)?.type !== 'group') throw new Error(`conflicts.json: ${c.id}: actor "${actor}" is not a group`);

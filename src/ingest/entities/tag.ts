@@ -34,7 +34,10 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
   };
 
   const actors = context.conflict?.actors ?? {};
-  const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : id);
+  const own = new Set(context.conflict?.groups ?? []);
+  const local = localGroups(gaz);
+  // a role word names its conflict's actor; a group of one war only is not read in texts about another
+  const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id);
   const first = matches.map((m) => [...new Set(m.ids.filter((id) => id !== OTHER).map(roleOrId).filter((id): id is string => id !== undefined))]);
   // governorates named around each match, to choose between localities of the same name
   const nearby = new Map<string, number>();
@@ -102,6 +105,14 @@ function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, numbe
     if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) return [scored[0]!.id];
   }
   return [];
+}
+
+const locals = new WeakMap<Gazetteer, Set<string>>();
+/** Groups that some conflict lists as its own (fighting in that war only). */
+function localGroups(gaz: Gazetteer): Set<string> {
+  let set = locals.get(gaz);
+  if (!set) locals.set(gaz, (set = new Set(gaz.conflicts.flatMap((c) => c.groups))));
+  return set;
 }
 
 const capitals = new WeakMap<Gazetteer, Map<string, string>>();

@@ -39,6 +39,8 @@ export interface Conflict {
   name: EntityName;
   countries: string[];
   chronologies: string[];
+  /** Groups that fight in this war only. */
+  groups: string[];
   /** role -> group id */
   actors: Record<string, string>;
 }
