@@ -111,6 +111,9 @@ export function renderPlaceMap(coords: [number, number] | undefined, opts: Place
   return parts.join('');
 }
 
+/** Event count below which circle areas keep one fixed scale. */
+const SCALE_FLOOR = 30;
+
 /** One place on an events map. */
 export interface MapPoint {
   id: string;
@@ -168,7 +171,9 @@ function tooltipNames(c: MapCluster): string[] {
 }
 
 function circles(clusters: MapCluster[], projection: GeoProjection, maxCount: number, maxRadius: number, tooltip: EventsMapOptions['tooltip']): string {
-  const r = scaleSqrt().domain([0, Math.max(1, maxCount)]).range([0, maxRadius]);
+  // the largest circle reaches maxRadius only from SCALE_FLOOR events on, so one event looks the
+  // same size on a quiet day as on a busy one
+  const r = scaleSqrt().domain([0, Math.max(SCALE_FLOOR, maxCount)]).range([0, maxRadius]);
   const out: string[] = [];
   for (const c of clusters) {
     const p = projection(c.coords);
@@ -242,7 +247,8 @@ export function renderAleppoInset(points: MapPoint[], opts: InsetOptions): strin
   const [[, y0], [, y1]] = geoPath(probe).bounds(frame);
   const height = Math.round(y1 - y0);
   const projection = geoMercator().fitExtent([[0, 0], [width, height]], frame).clipExtent([[0, 0], [width, height]]);
-  const clusters = clusterPoints(points.filter((p) => inFrame(p.coords)));
+  // a region centroid means nothing at city scale
+  const clusters = clusterPoints(points.filter((p) => inFrame(p.coords) && (p.precision ?? 1) < 3));
   const maxCount = Math.max(1, ...clusters.map((c) => c.count));
   // a 10 km scale bar: 10 km of longitude at the frame's middle latitude
   const midLat = (ALEPPO_FRAME.south + ALEPPO_FRAME.north) / 2;
@@ -254,7 +260,9 @@ export function renderAleppoInset(points: MapPoint[], opts: InsetOptions): strin
     .slice(0, 8)
     .map((c) => {
       const p = projection(c.coords)!;
-      return `<text x="${(p[0] + 5).toFixed(0)}" y="${(p[1] - 5).toFixed(0)}">${escapeXml(c.points[0]!.label)}</text>`;
+      // labels on the right half run leftwards, so they stay inside the frame
+      const right = p[0] > width / 2;
+      return `<text x="${(p[0] + (right ? -5 : 5)).toFixed(0)}" y="${(p[1] - 5).toFixed(0)}"${right ? ' text-anchor="end"' : ''}>${escapeXml(c.points[0]!.label)}</text>`;
     })
     .join('');
   return [
