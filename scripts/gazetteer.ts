@@ -174,6 +174,8 @@ function main() {
       const c = [e.name.en, ...e.aliases].map((n) => countryByKey.get(asciiKey(n))).find(Boolean);
       if (c?.zh) candidates.push({ han: c.zh, source: `translation zh-CN in countries-states-cities, country ${c.id}`, weight: 1 });
     }
+    // a Chinese spelling typed among the aliases was met in a source text ("Qasr al-Wali饭店")
+    for (const a of e.aliases) if (/[\u3400-\u9fff]/.test(a)) candidates.push({ han: a, source: 'alias met in the sources (places.json / groups.json)', weight: 0 });
     const fill = fillNames(e.name, candidates);
     if (Object.keys(fill.name).length) {
       out.name = fill.name;

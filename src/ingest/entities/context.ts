@@ -16,7 +16,7 @@ export function conflictOfChronology(gaz: Gazetteer, chronology: string | undefi
   return chronology ? gaz.conflicts.find((c) => c.chronologies.includes(chronology)) : undefined;
 }
 
-/** The country most of the texts' places lie in, when it clearly dominates. */
+/** The country most of the texts' places below country level lie in, when it clearly dominates. */
 export function dominantCountry(gaz: Gazetteer, texts: string[]): string | undefined {
   const counts = new Map<string, number>();
   let total = 0;
@@ -24,7 +24,9 @@ export function dominantCountry(gaz: Gazetteer, texts: string[]): string | undef
     for (const m of gaz.matcher.scan(text).matches) {
       if (m.ids.length !== 1) continue;
       const e = gaz.byId.get(m.ids[0]!);
-      if (e?.type !== 'place' || !e.country) continue;
+      // where things happen: towns, governorates, regions; a country is as often a party
+      // ("土耳其軍", "Turkish jets") as a place, so it does not vote
+      if (e?.type !== 'place' || !e.country || e.kind === 'country') continue;
       counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
       total++;
     }
@@ -46,12 +48,13 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
   }
   const admins = new Map<string, number>();
   if (countries) {
-    const matcher = gaz.matcherFor(countries);
+    const matcher = gaz.matcher;
     for (const text of texts)
       for (const m of matcher.scan(text).matches) {
         if (m.ids.length !== 1) continue;
-        const a = gaz.byId.get(m.ids[0]!)?.admin1;
-        if (a) admins.set(a, (admins.get(a) ?? 0) + 1);
+        // hand-written places only: a dataset locality needs its governorate named by something else
+        const e = gaz.byId.get(m.ids[0]!);
+        if (e?.admin1 && !e.locality) admins.set(e.admin1, (admins.get(e.admin1) ?? 0) + 1);
       }
   }
   return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins };

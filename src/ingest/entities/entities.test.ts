@@ -104,12 +104,17 @@ describe('text context: role words and dataset localities', () => {
     expect(textContext(gaz, undefined, elsewhere).conflict).toBeUndefined();
   });
 
-  it('tags a dataset locality only in a text of its region', () => {
-    const locality = gaz.localities.find((l) => l.country === 'SY' && (l.regionAliases ?? []).includes(l.name.en) && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(l.name.en));
+  it('tags a dataset locality only in a text of its region, where its governorate is named', () => {
+    const locality = gaz.localities.find(
+      (l) => l.country === 'SY' && l.parent && (l.regionAliases ?? []).includes(l.name.en) && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(l.name.en),
+    );
     expect(locality).toBeDefined();
-    const line = `Shelling hit ${locality!.name.en} overnight.`;
-    expect(tagText(gaz, line, [], 'en', syria).places).toContain(locality!.id);
-    expect(tagText(gaz, line, [], 'en', {}).places).not.toContain(locality!.id);
+    const governorate = gaz.byId.get(locality!.parent!)!;
+    const line = `Shelling hit ${locality!.name.en} in ${governorate.name.en} overnight.`;
+    expect(tagText(gaz, line, [], 'en', syria).places).toEqual([locality!.id, governorate.id]);
+    expect(tagText(gaz, line, [], 'en', {}).places).toEqual([governorate.id]);
+    // the same name with no word of its governorate around it stays untagged
+    expect(tagText(gaz, `Shelling hit ${locality!.name.en} overnight.`, [], 'en', syria).places).toEqual([]);
   });
 });
 

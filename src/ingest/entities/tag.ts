@@ -41,10 +41,14 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
   const first = matches.map((m) => [...new Set(m.ids.filter((id) => id !== OTHER).map(roleOrId).filter((id): id is string => id !== undefined))]);
   // governorates named around each match, to choose between localities of the same name
   const nearby = new Map<string, number>();
-  for (const ids of first) if (ids.length === 1) { const a = gaz.byId.get(ids[0]!)?.admin1; if (a) nearby.set(a, (nearby.get(a) ?? 0) + 1); }
+  for (const ids of first)
+    if (ids.length === 1 && !gaz.byId.get(ids[0]!)?.locality) {
+      const a = gaz.byId.get(ids[0]!)?.admin1;
+      if (a) nearby.set(a, (nearby.get(a) ?? 0) + 1);
+    }
   const resolved = matches.map((m, i) => {
     let ids = first[i]!;
-    if (ids.length > 1 && ids.some((id) => gaz.byId.get(id)?.locality)) ids = chooseLocality(gaz, ids, nearby, context.admins);
+    if (ids.some((id) => gaz.byId.get(id)?.locality)) ids = chooseLocality(gaz, ids, nearby, context.admins);
     if (ids.length > 1) {
       const key = folded.lower.slice(m.start, m.end).replace(/ {2,}/g, ' ');
       const amb = gaz.ambiguous.get(key);
@@ -92,20 +96,27 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
 }
 
 /**
- * One reading of a name several places share when some are dataset localities: a hand-written
- * entry first (it was written for these texts), else the locality in the governorate most named
- * around it (in the passage, then in the whole text), else none: an unresolved name is not tagged.
+ * The reading of a name that dataset localities answer to (one or several): a hand-written entry
+ * first (it was written for these texts), else the locality in the governorate most named around it
+ * (in the passage, then in the whole text), else none: an unsupported name is not tagged.
  */
 function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, number>, admins: Map<string, number> | undefined): string[] {
   const hand = ids.filter((id) => !gaz.byId.get(id)?.locality);
   if (hand.length) return hand;
+  // a village only where its governorate is named (in the passage or the text): "Milh" in
+  // "al-Milh Square" of an Aleppo text is not the village of that name in As-Suwayda; a seat of a
+  // governorate or district (kind city or town) is known enough to stand on its own name
   for (const counts of [nearby, admins]) {
     if (!counts) continue;
     const scored = ids.map((id) => ({ id, n: counts.get(gaz.byId.get(id)?.admin1 ?? '') ?? 0 })).sort((a, b) => b.n - a.n);
     if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) return [scored[0]!.id];
   }
-  return [];
+  const seats = ids.filter((id) => SEAT_KINDS.has(gaz.byId.get(id)?.kind ?? ''));
+  return seats.length === 1 ? seats : [];
 }
+
+/** Kinds of dataset localities that are administrative seats (GeoNames PPLA/PPLC, PPLA2). */
+const SEAT_KINDS = new Set(['city', 'town']);
 
 const locals = new WeakMap<Gazetteer, Set<string>>();
 /** Groups that some conflict lists as its own (fighting in that war only). */

@@ -41,7 +41,8 @@ export interface GeoData {
 const ARTICLES = new Set(['al', 'el', 'an', 'ar', 'as', 'ash', 'ad', 'at', 'az', 'ez', 'es', 'ed', 'et', 'ath', 'adh']);
 
 /** A name folded to bare ascii for matching across transliterations: diacritics, apostrophes and
- * ayn marks, Arabic articles, doubled letters and a word-final "h" after a vowel dropped. */
+ * ayn marks, Arabic articles, doubled letters and a word-final "h" after a vowel dropped; the
+ * feminine and adjective endings unified (-iyah, -iyeh, -ieh, -ia; -eh, -a). */
 export function asciiKey(name: string): string {
   const words = name
     .normalize('NFD')
@@ -50,7 +51,8 @@ export function asciiKey(name: string): string {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w && !ARTICLES.has(w))
-    .map((w) => w.replace(/([aeiou])h$/, '$1'));
+    .map((w) => w.replace(/([aeiou])h$/, '$1'))
+    .map((w) => (w.length > 3 ? w.replace(/(?:iy+|i)[ae]$/, 'ia').replace(/e$/, 'a') : w));
   return words.join('').replace(/(.)\1+/g, '$1');
 }
 

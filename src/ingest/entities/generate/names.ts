@@ -23,6 +23,9 @@ export interface NameFill {
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Han-script names only: kana or hangul mean another language's name (アレッポ, 알레포). */
 export const CHINESE_NAME = /^[\u3400-\u9fff\uf900-\ufaff·]{2,}$/;
+/** A name written for Chinese readers: Han characters, possibly with a Latin proper name kept in
+ * Latin letters ("Qasr al-Wali饭店"). */
+const CHINESE_TEXT_NAME = /^(?=.*[\u3400-\u9fff])[\u3400-\u9fff\uf900-\ufaff·\p{Script=Latin}' \-]+$/u;
 
 /** Both scripts of a Chinese name, from the script it is written in. */
 export function bothScripts(name: string): { 'zh-Hans': string; 'zh-Hant': string; written: 'zh-Hans' | 'zh-Hant' } {
@@ -79,6 +82,7 @@ export function fillNames(have: Names, candidates: Candidate[]): NameFill {
     for (const c of candidates) {
       const key = foldName(c.han).lower;
       const t = tally.get(key) ?? { score: 0, first: c };
+      if (!CHINESE_TEXT_NAME.test(c.han)) continue;
       t.score += c.weight * 100 + 1;
       if (c.weight > t.first.weight) t.first = c;
       tally.set(key, t);
