@@ -106,7 +106,7 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
       }))
     : [];
   const conflictsFile = join(dir, 'conflicts.json');
-  const conflictsData = existsSync(conflictsFile) ? readJson(conflictsFile, ConflictsFile) : { roles: {}, conflicts: [] };
+  const conflictsData = existsSync(conflictsFile) ? readJson(conflictsFile, ConflictsFile) : { roles: {}, everywhere: [], conflicts: [] };
   const conflicts: Conflict[] = conflictsData.conflicts;
   const roles = new Map(Object.entries(conflictsData.roles));
   const agencyFile = join(dir, 'sources-agencies.json');
@@ -126,7 +126,7 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   }
   for (const l of localities) if (!byId.has(l.id)) byId.set(l.id, l);
   // every group either fights in several wars or belongs to the conflicts that list it
-  const placed = new Set([...conflictsData.conflicts.flatMap((c) => c.groups), ...(conflictsData.everywhere ?? [])]);
+  const placed = new Set([...conflictsData.conflicts.flatMap((c) => c.groups), ...conflictsData.everywhere]);
   if (conflicts.length) {
     const loose = groups.filter((g) => !placed.has(g.id)).map((g) => g.id);
     if (loose.length) throw new Error(`conflicts.json: groups in no conflict and not in "everywhere": ${loose.join(', ')}`);
