@@ -37,6 +37,8 @@ export default defineConfig({
     server: { watch: { ignored: ['**/bench/work/**', '**/test-results/**', '**/dist/**'] } },
     // The base path as a compile-time constant for src/lib/i18n.ts (href building).
     define: { __DAYLINE_BASE__: JSON.stringify(base) },
+    // Never inline a script, however small: the Content-Security-Policy allows only files ('self').
+    build: { assetsInlineLimit: 0 },
   },
   prefetch: false,
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSource } from '../src/ingest/readers/index.ts';
 import { segmentEvents } from '../src/ingest/events/index.ts';
+import { readableLang } from '../src/ingest/detect.ts';
 import type { SourceMeta } from '../src/schema/records.ts';
 
 const dir = join(import.meta.dirname, '..', 'content', 'sources');
@@ -24,7 +25,7 @@ const oneLine = (s: string, n = 60): string => {
 for (const meta of metas) {
   if (!meta) continue;
   const read = readSource(meta, readFileSync(join(dir, meta.file), 'utf8'));
-  const result = segmentEvents(read.blocks, { file: meta.file, lang: meta.lang, published: meta.published, period: meta.period });
+  const result = segmentEvents(read.blocks, { file: meta.file, lang: readableLang(meta.lang) ?? 'en', published: meta.published, period: meta.period });
   console.log(`\n=== ${meta.file} (${meta.id}) blocks=${read.blocks.length} events=${result.drafts.length} undated=${result.undated.length}${result.reversed ? ' REVERSED' : ''}`);
   for (const d of result.drafts) {
     const span = d.date.start === d.date.end ? d.date.start : `${d.date.start}..${d.date.end}`;

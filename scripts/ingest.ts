@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ingest, type IngestResult } from '../src/ingest/pipeline.ts';
 import { eventsToCsv } from '../src/ingest/records/csv.ts';
+import { eventsToGeoJson } from '../src/ingest/records/geojson.ts';
 import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
 import type { SourceReport } from '../src/schema/records.ts';
 import { emptyReport } from '../src/ingest/records/report.ts';
@@ -18,7 +19,8 @@ export function writeData(result: IngestResult, dir: string): void {
   writeFileSync(join(dir, 'entities.json'), json(result.entities));
   writeFileSync(join(dir, 'sources.json'), json(result.sources));
   writeFileSync(join(dir, 'report.json'), json(fullReport(result)));
-  writeFileSync(join(dir, 'events.csv'), eventsToCsv(result.events));
+  writeFileSync(join(dir, 'events.csv'), eventsToCsv(result.events, result.entities));
+  writeFileSync(join(dir, 'events.geojson'), `${JSON.stringify(eventsToGeoJson(result.events, result.entities))}\n`);
 }
 
 /** Per-source reports, plus one for the manifest when it had problems of its own. */

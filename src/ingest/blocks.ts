@@ -30,7 +30,7 @@ export interface Block {
 /** A stretch of the file that was read and deliberately not turned into blocks. */
 export interface Skipped {
   line: number;
-  kind: 'infobox' | 'references' | 'toc' | 'navigation' | 'boilerplate' | 'comments' | 'media' | 'other';
+  kind: 'infobox' | 'references' | 'toc' | 'navigation' | 'boilerplate' | 'comments' | 'media' | 'language' | 'other';
   firstWords: string;
 }
 

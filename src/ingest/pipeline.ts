@@ -1,20 +1,24 @@
 /**
  * The whole ingest as one pure-ish function: a folder of sources in, published records out.
- * readers -> blocks -> dates/events -> entities -> records. Writing files is the caller's job.
+ * readers -> blocks -> dates/events -> entities -> types/figures -> records. Writing files is the caller's job.
  */
 import { loadSources, MANIFEST, slugFromFileName, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
+import type { SegmentContext } from './events/segment.ts';
 import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, textContext, type Gazetteer } from './entities/index.ts';
+import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
-import { eventUrl } from './records/urls.ts';
+import { eventUrl, sectionUrls } from './records/urls.ts';
 import { sortEvents } from './records/order.ts';
 import { fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
+import { languageName, readableLang } from './detect.ts';
 import {
   EventRecord,
   type Entity,
   type SourceMeta,
+  type Lang,
   type SourceReport,
   type Warning,
 } from '../schema/records.ts';
@@ -23,6 +27,8 @@ import type { ReadResult } from './blocks.ts';
 export interface PublishedSource extends SourceMeta {
   summary?: string;
   infobox?: Record<string, string>;
+  /** false when the source is in a language Dayline does not read: no events, every paragraph reported. */
+  read?: false;
 }
 
 export interface IngestResult {
@@ -41,6 +47,19 @@ export interface IngestOptions {
 
 /** How many raw lines of a page scrape the time frame may read for a date line. */
 const HEAD_LINES = 16;
+
+/** What the segmenter is told about a source: its metadata and where the document states its own time. */
+export function segmentContext(meta: SourceMeta, lang: Lang, read: ReadResult, text: string): SegmentContext {
+  return {
+    file: meta.file,
+    lang,
+    published: meta.published,
+    period: meta.period,
+    title: read.title ?? meta.title,
+    infobox: read.infobox,
+    head: meta.format === 'plaintext' || meta.format === 'blog' ? text.split('\n', HEAD_LINES) : undefined,
+  };
+}
 
 function countTally(names: string[]): { name: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -69,16 +88,38 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
     read = { blocks: [], skipped: [], warnings: [] };
   }
   warnings.push(...read.warnings);
-
-  const segmented = segmentEvents(read.blocks, {
+  const paragraphs = read.blocks.filter((b) => b.kind !== 'heading');
+  const published: PublishedSource = {
+    ...meta,
+    ...(read.infobox ? { infobox: read.infobox } : {}),
+    ...(meta.summary ?? leadSummary(read.blocks) ? { summary: meta.summary ?? leadSummary(read.blocks) } : {}),
+  };
+  const reportOf = (fields: Pick<SourceReport, 'eventsMade' | 'undated' | 'skipped' | 'unknownNames'>): SourceReport => ({
+    id: meta.id,
     file: meta.file,
+    title: meta.title,
+    format: meta.format,
     lang: meta.lang,
-    published: meta.published,
-    period: meta.period,
-    title: read.title ?? meta.title,
-    infobox: read.infobox,
-    head: meta.format === 'plaintext' || meta.format === 'blog' ? source.text.split('\n', HEAD_LINES) : undefined,
+    paragraphsRead: paragraphs.length,
+    ...fields,
+    warnings,
   });
+
+  const lang = readableLang(meta.lang);
+  if (!lang) {
+    // Not read as English or anything else: every paragraph goes to the report, the rest builds.
+    warnings.unshift({
+      file: meta.file,
+      line: 1,
+      message: `written in ${languageName(meta.lang)} (${meta.lang}), a language Dayline does not read: no events made; its ${paragraphs.length} paragraphs are listed as skipped (language)`,
+    });
+    const skipped = [...read.skipped, ...paragraphs.map((b) => ({ kind: 'language' as const, line: b.line, firstWords: b.text }))]
+      .sort((a, b) => a.line - b.line)
+      .map((s) => ({ ...s, firstWords: firstWords(s.firstWords) }));
+    return { events: [], report: reportOf({ eventsMade: 0, undated: [], skipped, unknownNames: [] }), published: { ...published, read: false } };
+  }
+
+  const segmented = segmentEvents(read.blocks, segmentContext(meta, lang, read, source.text));
   warnings.push(...segmented.warnings);
 
   const key = sourceKey(meta.file, meta.id);
@@ -86,12 +127,13 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   // the text's conflict and region: generic role words and dataset localities are read through them
   const context = textContext(gazetteer, meta.chronology, segmented.drafts.map((d) => d.text));
   const drafts = segmented.drafts.map((draft) => {
-    const tags = tagText(gazetteer, draft.text, draft.links, meta.lang, context);
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, meta.lang, context));
+    const tags = tagText(gazetteer, draft.text, draft.links, lang, context);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
 
+  const sectionUrl = sectionUrls(meta.url, read.blocks);
   const events: EventRecord[] = [];
   drafts.forEach(({ draft, tags }, i) => {
     const id = ids[i]!;
@@ -99,11 +141,12 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       id,
       date: draft.date,
       text: draft.text,
-      lang: meta.lang,
-      source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line },
+      lang,
+      source: { id: meta.id, file: meta.file, title: meta.title, section: draft.section, line: draft.line, url: sectionUrl(draft.section, draft.line) },
       places: tags.places,
       groups: tags.groups,
       citations: draft.citations,
+      ...describeEvent(draft.text, lang, gazetteer, (message) => warnings.push({ file: meta.file, line: draft.line, message })),
       url: eventUrl(draft.date, id),
     };
     const checked = EventRecord.safeParse(candidate);
@@ -116,25 +159,12 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       });
   });
 
-  const paragraphs = read.blocks.filter((b) => b.kind !== 'heading');
-  const report: SourceReport = {
-    id: meta.id,
-    file: meta.file,
-    title: meta.title,
-    format: meta.format,
-    lang: meta.lang,
-    paragraphsRead: paragraphs.length,
+  const report = reportOf({
     eventsMade: events.length,
     undated: segmented.undated.map((u) => ({ ...u, firstWords: firstWords(u.firstWords) })),
     skipped: read.skipped.map((s) => ({ ...s, firstWords: firstWords(s.firstWords) })),
-    warnings,
     unknownNames: countTally(unknownNames),
-  };
-  const published: PublishedSource = {
-    ...meta,
-    ...(read.infobox ? { infobox: read.infobox } : {}),
-    ...(meta.summary ?? leadSummary(read.blocks) ? { summary: meta.summary ?? leadSummary(read.blocks) } : {}),
-  };
+  });
   return { events, report, published };
 }
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMeta, type Warning } from '../schema/records.ts';
-import { detectFormat, detectLang } from './detect.ts';
+import { canonicalLang, detectFormat, detectLang } from './detect.ts';
 import { truncateLongLines } from './longLines.ts';
 import { isBoilerplateLine, tableCells } from './readers/plaintext.ts';
 
@@ -130,6 +130,7 @@ function buildMeta(file: string, text: string, entry: ManifestEntry | undefined,
   };
   if (!entry) return detected;
   const merged = { ...detected, ...entry, file };
+  if (typeof entry.lang === 'string') merged.lang = canonicalLang(entry.lang, detected.lang);
   const checked = SourceMeta.safeParse(merged);
   if (checked.success) return checked.data;
   const repaired: Record<string, unknown> = { ...merged };

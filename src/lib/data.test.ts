@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../schema/records.ts';
 import { EventRecord as EventSchema, Entity as EntitySchema, SourceReport } from '../schema/records.ts';
-import { addMonths, buildSiteData, eachDay, excerpt, excerptAfterDate, groupDayEvents, monthGrid, safeExternalUrl, type SiteInput } from './data.ts';
+import { addMonths, buildSiteData, daysListed, eachDay, excerpt, excerptAfterDate, groupDayEvents, isPeriod, monthGrid, safeExternalUrl, spanDays, writtenLang, type SiteInput } from './data.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/data/${name}`, import.meta.url), 'utf8'));
 const input = (): SiteInput => ({
@@ -22,6 +22,9 @@ function ev(id: string, start: string, end = start, precision: EventRecord['date
     places: [],
     groups: [],
     citations: [],
+    type: 'strategic-developments',
+    acts: [],
+    figures: [],
     url: `/day/${start}/#${id}`,
     ...extra,
   };
@@ -61,6 +64,37 @@ describe('buildSiteData', () => {
     const listing = (id: string) => d.months.filter((m) => d.monthEvents(m).some((e) => e.id === id));
     expect(listing('e-long')).toEqual(['2012-07', '2016-12']);
     expect(listing('e-short')).toEqual(['2014-04', '2014-05', '2014-06', '2014-07']);
+  });
+
+  it('lists a span longer than a week on its first day and once on each month it covers, shading nothing', () => {
+    const period = ev('e-period', '2014-06-28', '2014-09-03');
+    const week = ev('e-week', '2014-08-30', '2014-09-05');
+    const d = buildSiteData({ ...input(), events: [...input().events, period, week] });
+    expect(d.eventsOnDay('2014-06-28').map((e) => e.id)).toEqual(['e-period']);
+    expect(d.shadeCount('2014-06-28')).toBe(0);
+    expect(d.days).not.toContain('2014-07-15');
+    for (const m of ['2014-06', '2014-07', '2014-08', '2014-09']) expect(d.monthPeriods(m).map((e) => e.id), m).toContain('e-period');
+    expect(d.monthPeriods('2014-10').map((e) => e.id)).not.toContain('e-period');
+    expect(d.months).toContain('2014-07'); // a month page for the period, though no day in it has a page
+    // a span of at most a week is news of each of its days
+    expect(d.days.filter((x) => d.eventsOnDay(x).some((e) => e.id === 'e-week'))).toEqual(eachDay('2014-08-30', '2014-09-05'));
+    expect(d.shadeCount('2014-09-01')).toBe(1);
+    // counted once per month page, however many of its days the page shows
+    const covers = (m: string) => input().events.filter((e) => e.date.precision !== 'year' && e.date.start.slice(0, 7) <= m && e.date.end.slice(0, 7) >= m).length;
+    expect(d.monthEventCount('2014-09')).toBe(covers('2014-09') + 2);
+    expect(d.monthEventCount('2014-08')).toBe(covers('2014-08') + 2);
+  });
+
+  it('counts each event once, in the year it begins', () => {
+    const across = ev('e-across', '2014-12-30', '2015-01-02');
+    const d = buildSiteData({ ...input(), events: [...input().events, across] });
+    expect(d.years.reduce((n, y) => n + d.yearEventCount(y), 0)).toBe(d.events.length);
+    expect(d.yearEventCount('2015')).toBe(0);
+    expect(d.years).toContain('2015'); // its day pages are there
+    expect(isPeriod(across)).toBe(false);
+    expect(spanDays(ev('x', '2014-01-01', '2014-01-08'))).toBe(8);
+    expect(isPeriod(ev('x', '2014-01-01', '2014-01-08'))).toBe(true);
+    expect(daysListed(ev('x', '2014-01-01', '2014-01-08'))).toEqual(['2014-01-01']);
   });
 
   it('links days to their neighbours', () => {
@@ -145,6 +179,11 @@ describe('helpers', () => {
   it('cuts excerpts by code point and drops leading date words', () => {
     expect(excerpt('阿勒颇战役', 3)).toBe('阿勒颇…');
     expect(excerptAfterDate(ev('x', '2014-01-04', '2014-01-04', 'day', { text: 'On 4 January, rebels advanced.', date: { start: '2014-01-04', end: '2014-01-04', precision: 'day', expression: 'On 4 January', basis: 'stated' } }))).toBe('Rebels advanced.');
+  });
+
+  it('guesses the language of unlabelled metadata only as far as its script shows', () => {
+    expect(writtenLang('叙利亚反对派')).toBe('zh');
+    expect(writtenLang('Syria rebels fight back')).toBe('');
   });
 
   it('only lets http(s) links out', () => {

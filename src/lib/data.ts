@@ -1,7 +1,8 @@
 /**
  * Site data indexes, built ONCE from the ingest's records. Every page reads from these maps;
- * no page scans all events. Building is linear in (events + days covered by ranges + entity
- * mentions), so it stays fast with tens of thousands of events.
+ * no page scans all events. Building is linear in (events + days covered by spans of at most a
+ * week + months covered by longer ones + entity mentions), so it stays fast with tens of
+ * thousands of events.
  *
  * Pure module (no astro:content import) so it can be unit-tested; src/lib/site-data.ts loads the
  * collections and calls buildSiteData() once per build.
@@ -20,9 +21,12 @@ export interface SiteInput {
 export interface Chronology {
   id: string;
   sources: SourceInfo[];
-  /** day-precision events (ranges counted once, on their start day) per start day */
+  /** day-precision events (ranges and periods counted once, on their start day) per start day */
   dayCounts: Map<string, number>;
+  /** every event of its sources */
   eventCount: number;
+  /** its events dated only to a month, season or year (they have no start day to chart) */
+  undatedToDay: number;
   /** first and last day covered by the chronology's events (or its sources' declared period) */
   start?: string;
   end?: string;
@@ -45,27 +49,34 @@ export interface SiteData {
   reportBySource: Map<string, SourceReport>;
   /** order of each source in sources.json (for stable grouping) */
   sourceOrder: Map<string, number>;
-  /** every day with at least one day-precision event (ranges: every covered day), ascending */
+  /** every day with a day page (see daysListed), ascending */
   days: string[];
-  /** every month with a day page or a month/season-precision event, ascending */
+  /** every month with a day page, a period covering it or a month/season-precision event, ascending */
   months: string[];
-  /** every year with any event, ascending */
+  /** every year with a month page or an event beginning in it, ascending */
   years: string[];
   chronologies: Chronology[];
   figures: { events: number; days: number; sources: number; places: number; groups: number };
 
+  /** the events listed on a day page: events of at most PERIOD_DAYS covering it, periods starting on it */
   eventsOnDay(day: string): EventRecord[];
+  /** events on the day that shade its calendar cell: all but the periods (a period alone shades nothing) */
+  shadeCount(day: string): number;
   prevDay(day: string): string | undefined;
   nextDay(day: string): string | undefined;
   daysInMonth(month: string): string[];
   /** month- and season-precision events whose span covers the month (overviews: see monthsListed) */
   monthEvents(month: string): EventRecord[];
+  /** periods (day-precision spans longer than PERIOD_DAYS) covering the month, by start date */
+  monthPeriods(month: string): EventRecord[];
+  /** distinct events listed on the month page: on its days, its periods, its month/season events */
+  monthEventCount(month: string): number;
   prevMonth(month: string): string | undefined;
   nextMonth(month: string): string | undefined;
   monthsInYear(year: string): string[];
   /** year-precision events covering the year */
   yearEvents(year: string): EventRecord[];
-  /** number of events on the year's day pages + month/year-precision events */
+  /** events beginning in the year (each event is counted once, in the year it begins) */
   yearEventCount(year: string): number;
   eventsForEntity(id: string): EventRecord[];
   entityStats(id: string): EntityStats | undefined;
@@ -127,6 +138,47 @@ export function isRange(e: EventRecord): boolean {
   return e.date.precision === 'day' && e.date.end !== e.date.start;
 }
 
+/**
+ * Day-precision events longer than this many days are period statements ("between 28 June 2014
+ * and 28 April 2015, …"): listed on their first day and once on each month page they cover, they
+ * make no other day page and shade no calendar day (CONTRACT.md).
+ */
+export const PERIOD_DAYS = 7;
+
+/** Number of days an event's dates cover (1 for a single day). */
+export function spanDays(e: Pick<EventRecord, 'date'>): number {
+  return Math.round((Date.parse(`${e.date.end}T00:00:00Z`) - Date.parse(`${e.date.start}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+export function isPeriod(e: Pick<EventRecord, 'date'>): boolean {
+  return e.date.precision === 'day' && spanDays(e) > PERIOD_DAYS;
+}
+
+/**
+ * The day pages that list an event: every day of a day-precision event of at most PERIOD_DAYS,
+ * the first day of a longer one; none for month, season and year precision.
+ */
+export function daysListed(e: Pick<EventRecord, 'date'>): string[] {
+  if (e.date.precision !== 'day') return [];
+  return isPeriod(e) ? [e.date.start] : eachDay(e.date.start, e.date.end);
+}
+
+/**
+ * The month pages that list an event: the months of its days or, for a period, every month it
+ * covers; month and season events as monthsListed; none for year precision.
+ */
+export function monthsOfEvent(e: Pick<EventRecord, 'date'>): string[] {
+  const { start, end, precision } = e.date;
+  if (precision === 'year') return [];
+  if (precision === 'day') return eachMonth(start, end);
+  return monthsListed(start, end);
+}
+
+/** The one year an event is counted in: the year it begins (so that year counts add up). */
+export function countedYear(e: Pick<EventRecord, 'date'>): string {
+  return e.date.start.slice(0, 4);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -178,31 +230,34 @@ export function buildSiteData(input: SiteInput): SiteData {
   const entities = [...input.entities];
 
   const byDay = new Map<string, EventRecord[]>();
+  const shadeByDay = new Map<string, number>();
   const byMonth = new Map<string, EventRecord[]>(); // month/season precision
+  const periodsByMonth = new Map<string, EventRecord[]>(); // day-precision periods
+  const countByMonth = new Map<string, number>(); // distinct events listed on each month page
   const byYear = new Map<string, EventRecord[]>(); // year precision
   const byEntity = new Map<string, EventRecord[]>();
   const bySource = new Map<string, EventRecord[]>();
   const monthSet = new Set<string>();
   const yearCounts = new Map<string, number>();
-  const bumpYear = (y: string) => yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
 
   for (const e of events) {
     const { start, end, precision } = e.date;
-    if (precision === 'day') {
-      for (const d of eachDay(start, end)) push(byDay, d, e);
-      for (const y of new Set([start.slice(0, 4), end.slice(0, 4)])) bumpYear(y);
-    } else if (precision === 'year') {
-      for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) {
-        push(byYear, String(y), e);
-        bumpYear(String(y));
-      }
-    } else {
-      for (const m of monthsListed(start, end)) {
-        push(byMonth, m, e);
-        monthSet.add(m);
-      }
-      for (const y of new Set([start.slice(0, 4), end.slice(0, 4)])) bumpYear(y);
+    const period = isPeriod(e);
+    for (const d of daysListed(e)) {
+      push(byDay, d, e);
+      if (!period) shadeByDay.set(d, (shadeByDay.get(d) ?? 0) + 1);
     }
+    for (const m of monthsOfEvent(e)) {
+      countByMonth.set(m, (countByMonth.get(m) ?? 0) + 1);
+      monthSet.add(m);
+      if (precision === 'day') {
+        if (period) push(periodsByMonth, m, e);
+      } else push(byMonth, m, e);
+    }
+    if (precision === 'year') {
+      for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) push(byYear, String(y), e);
+    }
+    yearCounts.set(countedYear(e), (yearCounts.get(countedYear(e)) ?? 0) + 1);
     const mentioned = new Set([...e.places, ...e.groups]);
     for (const id of e.places) {
       if (!entityById.has(id)) {
@@ -233,7 +288,7 @@ export function buildSiteData(input: SiteInput): SiteData {
   const monthNav = neighbours(months);
   const monthsByYear = new Map<string, string[]>();
   for (const m of months) push(monthsByYear, m.slice(0, 4), m);
-  const years = [...new Set([...yearCounts.keys(), ...monthsByYear.keys()])].sort();
+  const years = [...new Set([...yearCounts.keys(), ...monthsByYear.keys(), ...byYear.keys()])].sort();
 
   for (const list of bySource.values()) list.sort((a, b) => a.source.line - b.source.line);
 
@@ -241,7 +296,7 @@ export function buildSiteData(input: SiteInput): SiteData {
   const chronoById = new Map<string, Chronology>();
   for (const s of sources) {
     const id = s.chronology ?? 'other';
-    if (!chronoById.has(id)) chronoById.set(id, { id, sources: [], dayCounts: new Map(), eventCount: 0 });
+    if (!chronoById.has(id)) chronoById.set(id, { id, sources: [], dayCounts: new Map(), eventCount: 0, undatedToDay: 0 });
     chronoById.get(id)!.sources.push(s);
   }
   for (const e of events) {
@@ -250,6 +305,7 @@ export function buildSiteData(input: SiteInput): SiteData {
     if (!c) continue;
     c.eventCount++;
     if (e.date.precision === 'day') c.dayCounts.set(e.date.start, (c.dayCounts.get(e.date.start) ?? 0) + 1);
+    else c.undatedToDay++;
     const start = e.date.start;
     const end = e.date.end;
     if (!c.start || start < c.start) c.start = start;
@@ -288,10 +344,13 @@ export function buildSiteData(input: SiteInput): SiteData {
       groups: entities.filter((e) => e.type === 'group' && byEntity.has(e.id)).length,
     },
     eventsOnDay: (day) => byDay.get(day) ?? [],
+    shadeCount: (day) => shadeByDay.get(day) ?? 0,
     prevDay: (day) => dayNav.prev(day),
     nextDay: (day) => dayNav.next(day),
     daysInMonth: (month) => daysByMonth.get(month) ?? [],
     monthEvents: (month) => byMonth.get(month) ?? [],
+    monthPeriods: (month) => periodsByMonth.get(month) ?? [],
+    monthEventCount: (month) => countByMonth.get(month) ?? 0,
     prevMonth: (month) => monthNav.prev(month),
     nextMonth: (month) => monthNav.next(month),
     monthsInYear: (year) => monthsByYear.get(year) ?? [],
@@ -402,4 +461,12 @@ export function excerptAfterDate(e: EventRecord, max = 120): string {
   if (!text) text = e.text;
   if (e.lang === 'en' && /^[a-z]/.test(text) && text !== e.text) text = text[0].toUpperCase() + text.slice(1);
   return excerpt(text, max);
+}
+
+/**
+ * The language of a piece of source metadata whose language is not recorded (a citation's title):
+ * "zh" when it holds Chinese characters, else "" (unknown, as HTML's lang="" says).
+ */
+export function writtenLang(text: string): string {
+  return /\p{Script=Han}/u.test(text) ? 'zh' : '';
 }

@@ -5,6 +5,11 @@
 import en from '../i18n/en.json';
 import zh from '../i18n/zh.json';
 import type { Entity } from '../schema/records.ts';
+import { formatDay } from './dates.ts';
+// Infobox field names as sources write them (wikitext parameters, printed labels; lower case) → UI label key.
+import INFOBOX_FIELDS from '../i18n/infobox-fields.json';
+
+export { formatDay, formatDayShort, formatEventDate, formatMonth, formatMonthName, formatSpan, formatYear } from './dates.ts';
 
 export const LOCALES = ['en', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -93,47 +98,10 @@ function utc(day: string): Date {
   return new Date(`${day.length === 7 ? `${day}-01` : day}T00:00:00Z`);
 }
 
-/** "4 January 2014" / "2014年1月4日" */
-export function formatDay(day: string, locale: Locale): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (locale === 'zh') return `${y}年${m}月${d}日`;
-  return `${d} ${MONTH_NAMES_EN[m - 1]} ${y}`;
-}
-
 /** "Saturday, 4 January 2014" / "2014年1月4日 星期六" */
 export function formatDayLong(day: string, locale: Locale): string {
   const wd = weekdayNames(locale, 'long')[isoWeekday(day) - 1];
   return locale === 'zh' ? `${formatDay(day, locale)} ${wd}` : `${wd}, ${formatDay(day, locale)}`;
-}
-
-/** "4 Jan 2014" / "2014年1月4日" — compact form for lists and tables. */
-export function formatDayShort(day: string, locale: Locale): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (locale === 'zh') return `${y}年${m}月${d}日`;
-  return `${d} ${MONTH_NAMES_EN[m - 1].slice(0, 3)} ${y}`;
-}
-
-/** "January 2014" / "2014年1月" */
-export function formatMonth(month: string, locale: Locale): string {
-  const [y, m] = month.split('-').map(Number);
-  if (locale === 'zh') return `${y}年${m}月`;
-  return `${MONTH_NAMES_EN[m - 1]} ${y}`;
-}
-
-/** "January" / "1月" */
-export function formatMonthName(month: string, locale: Locale): string {
-  const m = Number(month.split('-')[1]);
-  return locale === 'zh' ? `${m}月` : MONTH_NAMES_EN[m - 1];
-}
-
-export function formatYear(year: string, locale: Locale): string {
-  return locale === 'zh' ? `${year}年` : year;
-}
-
-/** A date span: "4 January 2014" or "20 – 21 July 2012" style (kept simple: two full dates). */
-export function formatSpan(start: string, end: string, locale: Locale): string {
-  if (start === end) return formatDay(start, locale);
-  return `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
 }
 
 export function formatNumber(n: number, locale: Locale): string {
@@ -146,10 +114,6 @@ export function isoWeekday(day: string): number {
   return wd === 0 ? 7 : wd;
 }
 
-const MONTH_NAMES_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
 
 export interface DisplayName {
   /** name in the UI language */
@@ -178,7 +142,13 @@ export function entityName(entity: Pick<Entity, 'name'>, locale: Locale): Displa
 
 /** Language name of a BCP 47 tag, in the UI language. */
 export function langName(lang: string, locale: Locale): string {
-  return t(locale, `lang.${lang}`);
+  if (hasString(locale, `lang.${lang}`)) return t(locale, `lang.${lang}`);
+  // A source in a language Dayline does not read (fr, ja, …): the runtime's own name for it.
+  try {
+    return new Intl.DisplayNames([htmlLang(locale)], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
 }
 
 /** Plural-aware "N events" using the one/many keys. */
@@ -190,4 +160,52 @@ export function countLabel(locale: Locale, count: number, manyKey: string, oneKe
 export function chronologyTitle(id: string, locale: Locale, short = false): string {
   const key = `chronology.${id}${short ? '.short' : ''}`;
   return hasString(locale, key) ? t(locale, key) : id;
+}
+
+/** A UI label for a value of the data, with the language it is written in. */
+export interface Labelled {
+  text: string;
+  /** set when the text is the data as written (no UI string for it), e.g. "en" */
+  lang?: string;
+}
+
+/** A UI string for a data value (`<prefix><value>`), or the value as written in its own language. */
+function dataLabel(prefix: string, value: string, locale: Locale, valueLang: string): Labelled {
+  const key = `${prefix}${value}`;
+  return hasString(locale, key) ? { text: t(locale, key) } : { text: value, lang: valueLang };
+}
+
+/** A place or group kind ("neighbourhood", "armed group") in the UI language. */
+export function kindLabel(kind: string, locale: Locale): Labelled {
+  return dataLabel('kind.', kind, locale, 'en');
+}
+
+/** What a skipped stretch of a source was (report.json `kind`). */
+export function skippedKindLabel(kind: string, locale: Locale): Labelled {
+  return dataLabel('skip.', kind, locale, 'en');
+}
+
+/** Why a paragraph stayed undated (report.json `reason`, written by the ingest in English). */
+export function reasonLabel(reason: string, locale: Locale): Labelled {
+  return dataLabel('reason.', reason, locale, 'en');
+}
+
+/** A source's format (manifest `format`). */
+export function formatLabel(format: string, locale: Locale): Labelled {
+  return dataLabel('format.', format, locale, 'en');
+}
+
+/**
+ * An infobox field name in the UI language. Wikitext infoboxes name fields by parameter
+ * (`partof`, `combatant1`), scraped ones by their printed label ("Part of"); both map to one UI
+ * label, a trailing number naming the side. Unknown fields are shown as the source writes them.
+ */
+export function infoboxLabel(key: string, locale: Locale, sourceLang: string): Labelled {
+  const m = /^(.*?)(\d*)$/.exec(key.trim().toLowerCase())!;
+  const name = m[1].replace(/[\s_-]+/g, ' ').trim();
+  const side = m[2];
+  const field = (INFOBOX_FIELDS as Record<string, string>)[name];
+  if (!field || !hasString(locale, `infobox.${field}`)) return { text: key, lang: sourceLang };
+  const label = t(locale, `infobox.${field}`);
+  return { text: side ? t(locale, 'infobox.side', { label, n: side }) : label };
 }

@@ -7,6 +7,7 @@ import { dataDir } from './data-dir.ts';
 const CONTENT_TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
 };
 
 export function publishedDataFile(file: string): APIRoute {

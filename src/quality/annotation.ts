@@ -35,7 +35,10 @@ export function loadAnnotations(dir: string, sourceFiles: string[]): AnnotatedPa
 
 /** The event that holds a passage: same file, text containing the snippet. */
 export function eventFor(events: EventRecord[], passage: Pick<AnnotatedPassage, 'file' | 'snippet'>): EventRecord | undefined {
-  return events.find((e) => e.source.file === passage.file && e.text.includes(passage.snippet));
+  // A snippet copied with the punctuation that ends the clause before it ("，15日又…") is matched
+  // without it: where a passage starts is the segmenter's to say, the comma belongs to neither.
+  const snippet = passage.snippet.replace(/^[\s，,、；;。.]+|[\s，,、；;]+$/gu, '');
+  return events.find((e) => e.source.file === passage.file && e.text.includes(snippet));
 }
 
 export interface DateScore {

@@ -3,6 +3,7 @@
  * validate what it writes and by the Astro content collections to type what pages read.
  */
 import { z } from 'zod';
+import { SUBTYPE_IDS, TYPE_IDS, subtypeOf } from '../ingest/types/taxonomy.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO day YYYY-MM-DD');
 
@@ -42,9 +43,50 @@ export const SourceRef = z.object({
   title: z.string(),
   section: z.array(z.string()),
   line: z.number().int().positive(),
+  /** the passage's section in the original (article address + section anchor), when the source has an address */
+  url: z.string().optional(),
 });
 
+/** The languages Dayline reads into events. */
 export const Lang = z.enum(['en', 'zh-Hans', 'zh-Hant']);
+/** Any BCP 47 language tag: the language of a source, which may be one Dayline does not read (fr, ja, …). */
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'BCP 47 language tag');
+
+/** Ids of the event taxonomy (src/ingest/types/taxonomy.json). */
+export const EventTypeId = z.enum(TYPE_IDS);
+export const EventSubtypeId = z.enum(SUBTYPE_IDS);
+
+/** One act a passage reports, with the words that report it. */
+export const Act = z
+  .object({ type: EventTypeId, subtype: EventSubtypeId.optional(), text: z.string().min(1) })
+  .refine((a) => a.subtype === undefined || subtypeOf(a.subtype)?.type.id === a.type, { message: 'subtype of another type' });
+
+export const FIGURE_KINDS = ['killed', 'wounded', 'captured', 'executed', 'missing'] as const;
+export const FigureKind = z.enum(FIGURE_KINDS);
+
+/** One stated casualty count (CONTRACT.md `figures`). */
+export const Figure = z
+  .object({
+    kind: FigureKind,
+    /** "at least 10": low 10, high null; "nearly 100": low null, high 100; "dozens": both null, vague */
+    low: z.number().int().nonnegative().nullable(),
+    high: z.number().int().nonnegative().nullable(),
+    /** a group id, or a role: civilians | fighters | mixed | unknown */
+    who: z.string().min(1),
+    reporter: z.string().nullable(),
+    vague: z.boolean(),
+    /** the words as written */
+    text: z.string().min(1),
+    /** the count covers this kind too: "dead or missing", 伤亡 (killed or wounded) */
+    orKind: FigureKind.optional(),
+    /** index (in the same figures array) of the count this one is part of ("66 combatants, including 11 ISIL fighters") */
+    partOf: z.number().int().nonnegative().optional(),
+    /** another account of a count the passage already gave ("another report put the number at 100") */
+    alternative: z.boolean().optional(),
+    /** a running total over more time than the passage's date ("killed since the attack began", 截止12月26日) */
+    cumulative: z.boolean().optional(),
+  })
+  .refine((f) => f.low === null || f.high === null || f.low <= f.high, { message: 'figure low above high' });
 
 export const EventRecord = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'URL-safe id'),
@@ -55,8 +97,14 @@ export const EventRecord = z.object({
   places: z.array(z.string()),
   groups: z.array(z.string()),
   citations: z.array(Citation),
+  /** what the passage reports (taxonomy ids); subtype only where the text says */
+  type: EventTypeId,
+  subtype: EventSubtypeId.optional(),
+  /** every act the passage reports, in text order (empty: no act found, `type` is the taxonomy's fallback) */
+  acts: z.array(Act),
+  figures: z.array(Figure),
   url: z.string(),
-});
+}).refine((e) => e.subtype === undefined || subtypeOf(e.subtype)?.type.id === e.type, { message: 'subtype of another type', path: ['subtype'] });
 
 export const EntityName = z.object({
   en: z.string(),
@@ -100,10 +148,13 @@ export const SourceMeta = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   file: z.string(),
   title: z.string(),
-  lang: Lang,
+  /** en, zh-Hans, zh-Hant are read into events; a source in any other language is reported, not read. */
+  lang: LanguageTag,
   format: z.enum(['wikitext', 'markdown', 'plaintext', 'blog']),
   origin: z.string().optional(),
   url: z.string().optional(),
+  /** why a source has no `url` (shown on its page), e.g. "the saved text names no address" */
+  urlUnknown: z.string().optional(),
   licence: z.string().optional(),
   licenceUrl: z.string().optional(),
   published: isoDay.optional(),
@@ -113,12 +164,15 @@ export const SourceMeta = z.object({
 });
 
 export type EventDate = z.infer<typeof EventDate>;
+export type DateBasis = z.infer<typeof DateBasis>;
 export type Citation = z.infer<typeof Citation>;
 export type EventRecord = z.infer<typeof EventRecord>;
+export type Figure = z.infer<typeof Figure>;
+export type FigureKind = z.infer<typeof FigureKind>;
+export type Act = z.infer<typeof Act>;
 export type Entity = z.infer<typeof Entity>;
 export type SourceReport = z.infer<typeof SourceReport>;
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Lang = z.infer<typeof Lang>;
 export type Precision = z.infer<typeof Precision>;
-export type DateBasis = z.infer<typeof DateBasis>;
 export type Warning = z.infer<typeof Warning>;

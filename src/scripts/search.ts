@@ -3,10 +3,13 @@
  * #dayline-search (no inline script, CSP-friendly), loads Pagefind's JS API on demand, keeps the
  * search state in the URL (history.replaceState) and renders results without innerHTML.
  */
-import { FILTERS, chooseExcerpt, effectiveSort, isEmpty, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
-import { PARTS_FILE, PART_FILTER, SINGLE_PART, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import { FILTERS, RANGE_KEYS, chooseExcerpt, effectiveSort, isEmpty, isIsoDay, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
+import { PARTS_FILE, PART_FILTER, SINGLE_PART, indexDates, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import { formatDay, formatEventDate } from '../lib/dates.ts';
 import type { PartsManifest } from '../search/parts.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
+import { typeOfQuery } from '../search/type-query.ts';
+import { COLUMNS, csvLine } from '../ingest/records/csv.ts';
 
 type Label = { en: string; 'zh-Hans': string; 'zh-Hant': string };
 type Labels = Record<Filter, Record<string, Label>>;
@@ -60,10 +63,14 @@ async function main(root: HTMLElement) {
   const selects = Object.fromEntries(
     FILTERS.map((f) => [f, form.querySelector<HTMLSelectElement>(`select[name="${f}"]`)!]),
   ) as Record<Filter, HTMLSelectElement>;
+  const rangeInputs = Object.fromEntries(RANGE_KEYS.map((k) => [k, form.querySelector<HTMLInputElement>(`input[name="${k}"]`)!])) as Record<(typeof RANGE_KEYS)[number], HTMLInputElement>;
+  const rangeNote = root.querySelector<HTMLElement>('[data-range-note]');
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const clearButton = root.querySelector<HTMLButtonElement>('[data-search-clear]');
+  const downloadButton = root.querySelector<HTMLButtonElement>('[data-search-download]');
+  const typeNames = JSON.parse(cfg.types ?? '{}') as Record<string, string>;
 
   // JavaScript runs: swap the explanation for the live controls.
   for (const el of root.querySelectorAll<HTMLElement>('[data-nojs]')) el.hidden = true;
@@ -74,6 +81,12 @@ async function main(root: HTMLElement) {
   /** the order the reader chose (undefined: the default for the query) */
   let chosenSort: Sort | undefined = state.sort;
   writeControls(state);
+  // A date the URL writes wrongly is left out of the search, and the reader is told so.
+  const badDates = RANGE_KEYS.map((k) => new URLSearchParams(location.search).get(k)?.trim() ?? '').filter((v) => v && !isIsoDay(v));
+  if (rangeNote && badDates.length) {
+    rangeNote.textContent = badDates.map((value) => s('badRange', { value })).join(' ');
+    rangeNote.hidden = false;
+  }
 
   // Filter labels (readable names of every place, group, source…), one file per filter, are loaded
   // only when the filters are used, so that a first search downloads no more than it needs.
@@ -99,7 +112,8 @@ async function main(root: HTMLElement) {
     );
   const filtersBox = form.querySelector<HTMLElement>('fieldset')!;
   for (const type of ['focusin', 'pointerenter', 'pointerdown']) filtersBox.addEventListener(type, () => void ensureLabels(FILTERS), { once: true });
-  void ensureLabels(FILTERS.filter((f) => state.filters[f]));
+  // Source names are shown on every result (a small file); the others when a filter needs them.
+  void ensureLabels(['source', ...FILTERS.filter((f) => f !== 'source' && state.filters[f])]);
 
   // Large sites split the index into parts (src/search/parts.ts): the manifest says which part the
   // search in the address reads first, and Pagefind loads that one.
@@ -134,11 +148,8 @@ async function main(root: HTMLElement) {
     return p;
   };
 
-  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-Hans' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-  const formatDate = (iso: string) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-  };
+  const formatDate = (iso: string) => (isIsoDay(iso) ? formatDay(iso, locale) : iso);
+  const dates = indexDates(manifest);
 
   /**
    * One search as the reader sees it. A date-ordered search on a site of several parts reads the
@@ -154,6 +165,8 @@ async function main(root: HTMLElement) {
     shown: number;
     pending: number[];
     counts: Record<string, Record<string, number>>[];
+    /** the type the query names, when it names one */
+    asType?: string;
   }
 
   let searchSeq = 0;
@@ -177,12 +190,14 @@ async function main(root: HTMLElement) {
     root.dataset.state = 'searching';
     list.setAttribute('aria-busy', 'true');
     sortSelect.value = effectiveSort(state);
-    const { term, options } = pagefindArgs(state);
+    // A query that names an event type ("car bomb", 汽车炸弹) searches by that type.
+    const asType = state.filters.type ? undefined : typeOfQuery(state.q, typeNames);
+    const { term, options } = pagefindArgs(asType ? { ...state, q: '', filters: { ...state.filters, type: asType } } : state, undefined, dates);
     const direction = options.sort?.date;
-    const session: Session = { seq, term, options, direction, results: [], shown: 0, pending: [], counts: [] };
+    const session: Session = { seq, term, options, direction, results: [], shown: 0, pending: [], counts: [], asType };
     performance.mark('dayline-search-start');
     if (direction && manifest.parts.length > 1) {
-      session.pending = partOrder(manifest, options.filters, direction);
+      session.pending = partOrder(manifest, options.filters, direction, state);
     } else {
       await Promise.all(manifest.parts.map((_, k) => mergePart(k)));
       const response = await pagefind.search(term, options);
@@ -234,6 +249,12 @@ async function main(root: HTMLElement) {
       status.textContent = count === 0 ? s('none') : count === 1 ? s('one') : s('many', { count: numberFmt.format(count) });
       lastCounts = sumFilterCounts(session.counts);
     }
+    if (session.asType) {
+      const name = labels.type?.[session.asType]?.[labelLang] ?? session.asType;
+      status.textContent = `${s('byType', { type: name })} ${status.textContent}`;
+      if (!labels.type) void ensureLabels(['type']).then(() => current === session && showStatus(session));
+    }
+    if (downloadButton) downloadButton.hidden = count === 0;
     fillFilterOptions(lastCounts);
   }
 
@@ -279,16 +300,23 @@ async function main(root: HTMLElement) {
     a.href = localiseUrl(d.url, base, locale);
     const time = document.createElement('span');
     time.className = 'search-result__date';
-    time.textContent = d.meta.date ?? '';
-    const srcId = d.meta.source_id ?? d.filters.source?.[0];
-    const srcName = (srcId && labels.source?.[srcId]?.[labelLang]) || d.meta.source || '';
-    a.append(time, document.createTextNode(` · ${srcName}`));
+    const start = d.filters.start?.[0];
+    if (start && isIsoDay(start)) {
+      time.textContent = formatEventDate({ start, end: d.filters.end?.[0] ?? start, precision: d.filters.precision?.[0] ?? 'day' }, locale);
+    }
+    const srcId = d.filters.source?.[0];
+    const srcName = (srcId && labels.source?.[srcId]?.[labelLang]) || srcId || '';
+    const srcSpan = document.createElement('span');
+    srcSpan.textContent = srcName;
+    if (d.filters.lang?.[0]) srcSpan.lang = d.filters.lang[0];
+    a.append(time, document.createTextNode(' · '), srcSpan);
     heading.append(a);
 
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result__excerpt';
-    if (d.meta.lang) excerpt.lang = d.meta.lang;
-    const partLengths = (d.meta.parts ?? '').split(',').map(Number).filter((n) => n > 0);
+    const lang = d.filters.lang?.[0];
+    if (lang) excerpt.lang = lang;
+    const partLengths = (d.filters.lengths?.[0] ?? '').split(',').map(Number).filter((n) => n > 0);
     const { parts, matched } = chooseExcerpt(d.content, d.excerpt, partLengths);
     for (const part of parts) {
       if (part.mark) {
@@ -315,7 +343,8 @@ async function main(root: HTMLElement) {
       const key = f === 'place' ? 'places' : 'groups';
       return (locale === 'zh' ? d.meta[`${key}_zh`] : d.meta[key]) ?? ids.join(', ');
     };
-    add(s('language'), d.meta.lang ? s(`lang.${d.meta.lang}`) : '');
+    add(s('type'), (locale === 'zh' ? d.meta.type_zh : d.meta.type) ?? '');
+    add(s('language'), lang ? s(`lang.${lang}`) : '');
     add(s('places'), names('place'));
     add(s('groups'), names('group'));
 
@@ -336,12 +365,14 @@ async function main(root: HTMLElement) {
       const selected = select.value || state.filters[f] || '';
       const ids = Object.keys(L);
       if (f === 'year') ids.sort();
-      else if (f !== 'lang') ids.sort((a, b) => collator.compare(L[a][labelLang], L[b][labelLang]));
+      else if (f !== 'lang' && f !== 'type') ids.sort((a, b) => collator.compare(L[a][labelLang], L[b][labelLang]));
       const options = [new Option(s(`any.${f}`), '')];
       for (const id of ids) {
         const n = counts?.[f]?.[id];
         const text = L[id][labelLang] + (n === undefined ? '' : ` (${numberFmt.format(n)})`);
         const opt = new Option(text, id);
+        // a name in its own script (a source title, a place without a Chinese name): content, not UI
+        if (f === 'source' || f === 'place' || f === 'group') opt.lang = /\p{Script=Han}/u.test(L[id][labelLang]) ? labelLang.replace(/^en$/, 'zh') : '';
         if (n === 0 && id !== selected) opt.className = 'search-filter__empty';
         options.push(opt);
       }
@@ -357,7 +388,9 @@ async function main(root: HTMLElement) {
     const q = input.value;
     // The URL keeps the order only when it is not the default one.
     const sort = chosenSort && chosenSort !== effectiveSort({ q, filters }) ? chosenSort : undefined;
-    return { q, filters, sort };
+    const st: SearchState = { q, filters, sort };
+    for (const k of RANGE_KEYS) if (isIsoDay(rangeInputs[k].value)) st[k] = rangeInputs[k].value;
+    return st;
   }
 
   function writeControls(st: SearchState) {
@@ -369,6 +402,7 @@ async function main(root: HTMLElement) {
       select.value = v;
     }
     sortSelect.value = effectiveSort(st);
+    for (const k of RANGE_KEYS) rangeInputs[k].value = st[k] ?? '';
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -383,15 +417,53 @@ async function main(root: HTMLElement) {
   });
   form.addEventListener('change', (e) => {
     if (e.target === sortSelect) chosenSort = sortSelect.value as Sort;
-    if (e.target instanceof HTMLSelectElement) void run();
+    if (e.target instanceof HTMLSelectElement || (e.target instanceof HTMLInputElement && e.target.type === 'date')) void run();
   });
   clearButton?.addEventListener('click', () => {
     chosenSort = undefined;
     writeControls({ q: '', filters: {} });
+    if (rangeNote) rangeNote.hidden = true;
     void run();
     input.focus();
   });
   moreButton.addEventListener('click', () => void showMore(searchSeq, true));
+  downloadButton?.addEventListener('click', () => void downloadCsv(current));
+
+  /**
+   * The results found so far as events.csv rows (same columns): each result carries its row
+   * without the text (meta.row), and the passage as written is the first part of its content.
+   */
+  async function downloadCsv(session: Session) {
+    if (!downloadButton || !session.results.length) return;
+    downloadButton.disabled = true;
+    const label = downloadButton.textContent;
+    downloadButton.textContent = s('downloading', { count: numberFmt.format(session.results.length) });
+    try {
+      const rows: string[] = [COLUMNS.join(',')];
+      const textAt = COLUMNS.indexOf('text');
+      for (let i = 0; i < session.results.length; i += 25) {
+        const batch = await Promise.all(session.results.slice(i, i + 25).map((r) => r.data()));
+        for (const d of batch) {
+          const cells = JSON.parse(d.meta.row ?? '[]') as string[];
+          const passage = Number((d.meta.parts ?? '').split(',')[0]) || d.content.length;
+          cells.splice(textAt, 0, d.content.slice(0, passage));
+          rows.push(csvLine(cells));
+        }
+      }
+      const url = URL.createObjectURL(new Blob([`${rows.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      const slug = stateToSearch(state).slice(1).replace(/[^\p{L}\p{N}=]+/gu, '-').replace(/^-+|-+$/g, '');
+      a.download = `${s('downloadName')}${slug ? `-${slug}` : ''}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      downloadButton.disabled = false;
+      downloadButton.textContent = label;
+    }
+  }
 
   if (isEmpty(state)) status.textContent = s('ready');
   else await run();
@@ -402,7 +474,7 @@ async function main(root: HTMLElement) {
 function firstPart(manifest: PartsManifest, state: SearchState): number {
   const { options } = pagefindArgs(state, null);
   const direction = options.sort?.date;
-  return (!isEmpty(state) && direction && partOrder(manifest, options.filters, direction)[0]) || 0;
+  return (!isEmpty(state) && direction && partOrder(manifest, options.filters, direction, state)[0]) || 0;
 }
 
 /**

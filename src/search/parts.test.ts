@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeParts, isPartsManifest, nextBatch, partOrder, searchedBoundary, splitRecords, sumFilterCounts } from './parts.ts';
+import { describeParts, indexDates, isPartsManifest, nextBatch, partOrder, searchedBoundary, splitRecords, sumFilterCounts } from './parts.ts';
 import type { PartsManifest } from './parts.ts';
 
 const rec = (date: string, filters: Record<string, string[]> = {}) => ({ sort: { date }, filters });
@@ -65,6 +65,12 @@ describe('partOrder and searchedBoundary', () => {
     expect(partOrder(manifest, { year: '2017' }, 'asc')).toEqual([2]);
     // place and group say nothing about parts
     expect(partOrder(manifest, { place: 'manbij' }, 'asc')).toEqual([0, 1, 2]);
+  });
+  it('skips the parts whose events all begin outside a date range', () => {
+    expect(partOrder(manifest, {}, 'asc', { from: '2014-12-02' })).toEqual([2]);
+    expect(partOrder(manifest, {}, 'asc', { to: '2013-06-30' })).toEqual([0, 1]);
+    expect(partOrder(manifest, {}, 'desc', { from: '2013-07-01', to: '2014-12-31' })).toEqual([1]);
+    expect(indexDates(manifest)).toEqual({ first: '2012-01-01', last: '2016-02-02' });
   });
   it('tells up to which date the search is complete', () => {
     // asc, part 0 read: everything before part 1's first start date is found

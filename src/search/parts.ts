@@ -79,12 +79,19 @@ export function isPartsManifest(value: unknown): value is PartsManifest {
   );
 }
 
-/** False when the part cannot hold an event with these filter values. */
-export function partMayMatch(part: SearchPart, filters: Partial<Record<string, string>>): boolean {
-  const year = filters.year;
+/** Events beginning between these days (YYYY-MM-DD, either open). */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/** False when the part cannot hold an event with these filter values, beginning in `range`. */
+export function partMayMatch(part: SearchPart, filters: Partial<Record<string, unknown>>, range: DateRange = {}): boolean {
+  const year = typeof filters.year === 'string' ? filters.year : undefined;
   if (year !== undefined && (year < part.first.slice(0, 4) || year > part.lastYear)) return false;
+  if (part.first && ((range.from && part.last < range.from) || (range.to && part.first > range.to))) return false;
   return ROUTED_FILTERS.every((key) => {
-    const wanted = filters[key];
+    const wanted = typeof filters[key] === 'string' ? filters[key] : undefined;
     const present = part.filters[key];
     return wanted === undefined || present === undefined || present.includes(wanted);
   });
@@ -94,10 +101,10 @@ export function partMayMatch(part: SearchPart, filters: Partial<Record<string, s
  * The parts a date-ordered search must read, in the order their results come: every part for
  * "asc", reversed for "desc", less the parts that cannot match the chosen filters.
  */
-export function partOrder(manifest: PartsManifest, filters: Partial<Record<string, string>>, direction: 'asc' | 'desc'): number[] {
+export function partOrder(manifest: PartsManifest, filters: Partial<Record<string, unknown>>, direction: 'asc' | 'desc', range: DateRange = {}): number[] {
   const order: number[] = [];
   manifest.parts.forEach((part, i) => {
-    if (partMayMatch(part, filters)) order.push(i);
+    if (partMayMatch(part, filters, range)) order.push(i);
   });
   return direction === 'asc' ? order : order.reverse();
 }
@@ -146,4 +153,11 @@ export function sumFilterCounts(maps: Record<string, Record<string, number>>[]):
     }
   }
   return out;
+}
+
+/** The first and last start date over every part (what bounds an open date range). */
+export function indexDates(manifest: PartsManifest): { first: string; last: string } | undefined {
+  const firsts = manifest.parts.map((p) => p.first).filter(Boolean).sort();
+  const lasts = manifest.parts.map((p) => p.last).filter(Boolean).sort();
+  return firsts.length && lasts.length ? { first: firsts[0], last: lasts[lasts.length - 1] } : undefined;
 }

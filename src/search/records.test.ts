@@ -7,6 +7,7 @@ import {
   dateLabel,
   eventUrl,
   eventYears,
+  FILTER_KEYS,
   foldScripts,
   normaliseBase,
   openccConverters,
@@ -19,7 +20,7 @@ const entities = fixture('entities') as Entity[];
 const sources = fixture('sources') as SourceMeta[];
 const conv = await openccConverters();
 const build = (base = '/') => buildSearchRecords({ events, entities, sources, base, converters: conv });
-const byId = (id: string, base = '/') => build(base).records.find((r) => r.meta.event === id)!;
+const byId = (id: string, base = '/') => build(base).records.find((r) => r.url.endsWith(`#${id}`))!;
 const ev = (pred: (e: EventRecord) => boolean) => events.find(pred)!;
 
 describe('eventUrl', () => {
@@ -33,8 +34,8 @@ describe('eventUrl', () => {
 });
 
 describe('helpers', () => {
-  it('lists every year a range touches', () => {
-    expect(eventYears({ date: { start: '2013-12-30', end: '2015-01-02', precision: 'day', expression: 'x', basis: 'stated' } })).toEqual(['2013', '2014', '2015']);
+  it('files an event under the one year it begins, as every count of the site does', () => {
+    expect(eventYears({ date: { start: '2013-12-30', end: '2015-01-02', precision: 'day', expression: 'x', basis: 'stated' } })).toEqual(['2013']);
   });
   it('labels dates by precision', () => {
     expect(dateLabel({ date: { start: '2014-01-10', end: '2014-01-12', precision: 'day', expression: 'x', basis: 'stated' } })).toBe('2014-01-10 – 2014-01-12');
@@ -81,7 +82,7 @@ describe('buildSearchRecords', () => {
   it('records part lengths so the client can map excerpts back onto the passage', () => {
     const zh = ev((e) => e.lang === 'zh-Hans' && e.text.includes('伊斯蘭國'));
     const r = byId(zh.id);
-    const lengths = r.meta.parts.split(',').map(Number);
+    const lengths = r.filters.lengths![0].split(',').map(Number);
     expect(lengths.length).toBe(3); // as written (mixed scripts), simplified, traditional
     expect(r.content.slice(0, lengths[0])).toBe(zh.text);
     expect(r.content.slice(lengths[0] + 1, lengths[0] + 1 + lengths[1])).toBe(conv.toHans(zh.text));
@@ -96,12 +97,20 @@ describe('buildSearchRecords', () => {
     expect(r.filters.lang).toEqual(['en']);
     expect(r.filters.source).toEqual([e.source.id]);
     expect(r.filters.conflict).toEqual(['opposition-isil-2014']);
-    expect(r.meta.title).toBe(`${dateLabel(e)} · Deir ez-Zor offensive (April–July 2014)`);
-    expect(r.meta.lang).toBe('en');
+    expect(r.filters.start).toEqual([e.date.start]);
+    expect(r.filters.month).toEqual([e.date.start.slice(0, 7)]);
+    expect(r.filters.precision).toEqual([e.date.precision]);
     expect(r.meta.groups).toContain('Al-Nusra Front');
     expect(r.sort.date.startsWith(e.date.start)).toBe(true);
     const keys = build().records.map((x) => x.sort.date);
     expect([...keys].sort()).toEqual(keys); // events.json order = date order
+  });
+
+  it('puts no date, id, source or language in the meta: Pagefind would make their words match', () => {
+    for (const r of build().records) {
+      expect(Object.keys(r.meta).every((k) => ['places', 'groups', 'places_zh', 'groups_zh'].includes(k)), Object.keys(r.meta).join()).toBe(true);
+      expect(Object.values(r.meta).join(' ')).not.toMatch(/\d{4}/);
+    }
   });
 
   it('omits empty filters and meta (events with no places)', () => {
@@ -113,7 +122,7 @@ describe('buildSearchRecords', () => {
 
   it('writes readable labels for every filter value used', () => {
     const { labels, records } = build();
-    for (const r of records) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs!) expect(labels[k as keyof typeof labels][v], `${k}=${v}`).toBeDefined();
+    for (const r of records) for (const k of FILTER_KEYS) for (const v of r.filters[k] ?? []) expect(labels[k][v], `${k}=${v}`).toBeDefined();
     expect(labels.place.manbij).toEqual({ en: 'Manbij', 'zh-Hans': '曼比季', 'zh-Hant': '曼比季' });
     expect(labels.group.isil['zh-Hant']).toBe('伊斯蘭國');
     expect(labels.lang['zh-Hans'].en).toBe('Chinese (Simplified)');

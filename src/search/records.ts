@@ -7,19 +7,31 @@
  * binary segment Chinese runs into words while Latin text is still split on whitespace.
  */
 import type { Entity, EventRecord, SourceMeta, Lang } from '../schema/records.ts';
+import { TAXONOMY, taxonomyName, taxonomyTerms } from '../ingest/types/taxonomy.ts';
+import { COLUMNS, eventCells } from '../ingest/records/csv.ts';
 
 /** The Pagefind language every record is indexed under (see the module comment). */
 export const SEARCH_LANGUAGE = 'zh';
 
-export const FILTER_KEYS = ['place', 'group', 'source', 'lang', 'year', 'conflict'] as const;
+export const FILTER_KEYS = ['place', 'group', 'source', 'lang', 'year', 'conflict', 'type'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/**
+ * Values a record carries as filters although no select box offers them: the date range filter
+ * (`start` day, `month`, with `year`) and what a result shows (its `end` day and `precision`, the
+ * `lengths` of its passage copies). Pagefind indexes every meta value as searchable words (a
+ * date in the meta made "Aleppo 2013" match every event of 2013), filter values it does not.
+ */
+export const RECORD_FILTER_KEYS = ['start', 'month', 'end', 'precision', 'lengths'] as const;
+export type RecordFilterKey = (typeof RECORD_FILTER_KEYS)[number];
 
 export interface SearchRecord {
   url: string;
   content: string;
   language: string;
+  /** names only, that the passage's content already holds (Pagefind makes meta searchable) */
   meta: Record<string, string>;
-  filters: Partial<Record<FilterKey, string[]>>;
+  filters: Partial<Record<FilterKey | RecordFilterKey, string[]>>;
   sort: Record<string, string>;
 }
 
@@ -69,12 +81,18 @@ export function eventUrl(event: Pick<EventRecord, 'url'>, base = '/'): string {
   return `${normaliseBase(base)}${event.url.replace(/^\//, '')}`;
 }
 
-/** Every calendar year an event's date range touches. */
+/**
+ * The year filter's value of an event: the year it begins, as every count of the site counts an
+ * event once, in the year it begins (src/lib/data.ts countedYear).
+ */
 export function eventYears(event: Pick<EventRecord, 'date'>): string[] {
-  const from = Number(event.date.start.slice(0, 4));
-  const to = Number(event.date.end.slice(0, 4));
+  return [event.date.start.slice(0, 4)];
+}
+
+/** Type and sub-type ids an event reports: its own, then those of its other acts. */
+export function eventTypeIds(event: Pick<EventRecord, 'type' | 'subtype' | 'acts'>): string[] {
   const out: string[] = [];
-  for (let y = from; y <= Math.max(from, to); y++) out.push(String(y));
+  for (const id of [event.type, event.subtype, ...(event.acts ?? []).flatMap((a) => [a.type, a.subtype])]) if (id && !out.includes(id)) out.push(id);
   return out;
 }
 
@@ -191,7 +209,14 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     }
     return t;
   };
-  const labels: SearchLabels = { place: {}, group: {}, source: {}, lang: {}, year: {}, conflict: {} };
+  const labels: SearchLabels = { place: {}, group: {}, source: {}, lang: {}, year: {}, conflict: {}, type: {} };
+  // Type labels in taxonomy order (each type, then its sub-types), whichever occur.
+  const typesUsed = new Set(events.flatMap((e) => eventTypeIds(e)));
+  for (const type of TAXONOMY.types)
+    for (const id of [type.id, ...type.subtypes.map((s) => s.id)])
+      if (typesUsed.has(id)) labels.type[id] = { en: taxonomyName(id, 'en'), 'zh-Hans': taxonomyName(id, 'zh-Hans'), 'zh-Hant': taxonomyName(id, 'zh-Hant') };
+  const coords = new Map(entities.filter((e) => e.coords).map((e) => [e.id, e.coords!]));
+  const textColumn = COLUMNS.indexOf('text');
   const width = String(events.length).length;
 
   const records = events.map((event, i): SearchRecord => {
@@ -199,7 +224,6 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     const sourceTitle = source?.title || event.source.title || event.source.id;
     const chronology = source?.chronology;
     const years = eventYears(event);
-    const date = dateLabel(event);
 
     // Content: the passage as written, then the same passage in the other script, then every name
     // of its places and groups. Each part is a separate paragraph so excerpts do not run across.
@@ -211,7 +235,11 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     // The passage in both Chinese scripts as whole copies (not a word list): Pagefind then segments
     // both copies alike, so 伊斯兰国 and 伊斯蘭國 find exactly the same events.
     const texts = foldScripts(squash(event.text), conv);
-    const content = [...texts, nameTerms.map(squash).join(' · ')].filter(Boolean).join(' ');
+    // The names of what the passage reports, in every script ("car bomb", 汽车炸弹, 汽車炸彈), so
+    // that a type found in one language finds the passages of the other.
+    const typeTerms: string[] = [];
+    for (const id of eventTypeIds(event)) for (const term of taxonomyTerms(id)) for (const v of foldScripts(term, conv)) if (!typeTerms.includes(v)) typeTerms.push(v);
+    const content = [...texts, nameTerms.map(squash).join(' · '), typeTerms.join(' · ')].filter(Boolean).join(' ');
 
     const name = (id: string) => entityLabel(entityById.get(id), id);
     for (const id of event.places) push(labels.place, id, () => name(id));
@@ -225,24 +253,28 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     if (chronology) push(labels.conflict, chronology, () => chronologyLabel(chronology, sources, conv, input.chronologyTitles?.[chronology]));
 
     const filters: SearchRecord['filters'] = { source: [event.source.id], lang: [event.lang], year: years };
+    filters.start = [event.date.start];
+    filters.month = [event.date.start.slice(0, 7)];
+    if (event.date.end !== event.date.start) filters.end = [event.date.end];
+    filters.precision = [event.date.precision];
+    filters.lengths = [texts.map((t) => t.length).join(',')];
     if (event.places.length) filters.place = [...event.places];
     if (event.groups.length) filters.group = [...event.groups];
     if (chronology) filters.conflict = [chronology];
+    filters.type = eventTypeIds(event);
+    // The events.csv row of the event without its text (the content holds it), for the page's download.
+    const cells = eventCells(event, (id) => coords.get(id));
+    cells.splice(textColumn, 1);
 
     const meta: Record<string, string> = {
-      title: `${date} · ${sourceTitle}`,
-      date,
-      expression: event.date.expression,
-      source: sourceTitle,
-      source_id: event.source.id,
-      lang: event.lang,
-      event: event.id,
-      parts: texts.map((t) => t.length).join(','),
       places: event.places.map((id) => name(id).en).join(', '),
       groups: event.groups.map((id) => name(id).en).join(', '),
       // for the Chinese UI before the filter labels are loaded
       places_zh: event.places.map((id) => name(id)['zh-Hans']).join('、'),
       groups_zh: event.groups.map((id) => name(id)['zh-Hans']).join('、'),
+      type: taxonomyName(event.subtype ?? event.type, 'en'),
+      type_zh: taxonomyName(event.subtype ?? event.type, 'zh-Hans'),
+      row: JSON.stringify(cells),
     };
     for (const k of Object.keys(meta)) if (!meta[k]) delete meta[k];
 

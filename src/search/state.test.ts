@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseExcerpt, localiseUrl, pagefindArgs, parseExcerpt, parseState, prepareQuery, stateToSearch } from './state.ts';
+import { chooseExcerpt, dateRangeFilter, isIsoDay, localiseUrl, pagefindArgs, parseExcerpt, parseState, prepareQuery, stateToSearch } from './state.ts';
 
 describe('URL state', () => {
   it('round-trips the query string', () => {
@@ -66,5 +66,42 @@ describe('excerpts', () => {
     expect(localiseUrl('/day/2014-01-05/#e-1', '/', 'zh')).toBe('/zh/day/2014-01-05/#e-1');
     expect(localiseUrl('/b/day/2014-01-05/#e-1', '/b/', 'zh')).toBe('/b/zh/day/2014-01-05/#e-1');
     expect(localiseUrl('/day/2014-01-05/#e-1', '/', 'en')).toBe('/day/2014-01-05/#e-1');
+  });
+});
+
+describe('date range', () => {
+  it('keeps from/to in the URL, and only real days', () => {
+    const st = parseState('?q=Aleppo&from=2013-02-01&to=2013-03-15');
+    expect(st).toMatchObject({ q: 'Aleppo', from: '2013-02-01', to: '2013-03-15' });
+    expect(stateToSearch(st)).toBe('?q=Aleppo&from=2013-02-01&to=2013-03-15');
+    expect(parseState('?from=2013-02-30&to=13/03/2013')).toEqual({ q: '', filters: {}, sort: undefined });
+    expect(isIsoDay('2016-02-29')).toBe(true);
+    expect(isIsoDay('2015-02-29')).toBe(false);
+  });
+
+  it('writes a range as whole years, whole months and single days', () => {
+    expect(dateRangeFilter('2012-12-30', '2014-02-02')).toEqual([
+      { year: { any: ['2013'] } },
+      { month: { any: ['2014-01'] } },
+      { start: { any: ['2012-12-30', '2012-12-31', '2014-02-01', '2014-02-02'] } },
+    ]);
+    expect(dateRangeFilter('2014-03-01', '2014-03-31')).toEqual([{ month: { any: ['2014-03'] } }]);
+    expect(dateRangeFilter(undefined, undefined)).toBeUndefined();
+  });
+
+  it('bounds an open range by the dates of the index, and matches nothing when empty', () => {
+    const dates = { first: '2012-07-19', last: '2016-12-22' };
+    const open = dateRangeFilter('2016-12-01', undefined, dates)!;
+    expect(open).toEqual([{ start: { any: Array.from({ length: 22 }, (_, i) => `2016-12-${String(i + 1).padStart(2, '0')}`) } }]);
+    expect(dateRangeFilter(undefined, '2012-07-20', dates)).toEqual([{ start: { any: ['2012-07-19', '2012-07-20'] } }]);
+    expect(dateRangeFilter('2014-05-01', '2014-04-01', dates)).toEqual([{ start: { any: ['none'] } }]);
+    const long = dateRangeFilter('1900-01-01', '2100-12-31')!;
+    expect(long).toHaveLength(1);
+    expect(long[0].year.any).toHaveLength(201);
+  });
+
+  it('adds the range to the Pagefind filters beside the chosen ones', () => {
+    const args = pagefindArgs(parseState('?group=isil&from=2014-01-01&to=2014-12-31'), null);
+    expect(args.options.filters).toEqual({ group: 'isil', any: [{ year: { any: ['2014'] } }] });
   });
 });

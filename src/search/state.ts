@@ -2,7 +2,7 @@
  * Search state <-> URL query string, and the Pagefind search arguments for a state. Pure (no DOM),
  * shared by the browser client and the unit tests.
  */
-export const FILTERS = ['place', 'group', 'source', 'lang', 'year', 'conflict'] as const;
+export const FILTERS = ['place', 'group', 'source', 'lang', 'year', 'conflict', 'type'] as const;
 export type Filter = (typeof FILTERS)[number];
 export type Sort = 'relevance' | 'date-asc' | 'date-desc';
 
@@ -11,6 +11,9 @@ export interface SearchState {
   filters: Partial<Record<Filter, string>>;
   /** undefined: the default order, by date (oldest first) */
   sort?: Sort;
+  /** events beginning on or after / on or before this day (YYYY-MM-DD); see dateRangeFilter */
+  from?: string;
+  to?: string;
 }
 
 const SORTS: Sort[] = ['relevance', 'date-asc', 'date-desc'];
@@ -23,7 +26,12 @@ export function parseState(search: string): SearchState {
     if (v) filters[f] = v;
   }
   const sort = params.get('sort') as Sort | null;
-  return { q: params.get('q')?.trim() ?? '', filters, sort: sort && SORTS.includes(sort) ? sort : undefined };
+  const state: SearchState = { q: params.get('q')?.trim() ?? '', filters, sort: sort && SORTS.includes(sort) ? sort : undefined };
+  for (const key of RANGE_KEYS) {
+    const v = params.get(key)?.trim();
+    if (v && isIsoDay(v)) state[key] = v;
+  }
+  return state;
 }
 
 /** "?q=Manbij&group=isil&sort=date-asc" ("" for the empty state); keys in a stable order. */
@@ -31,13 +39,14 @@ export function stateToSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
   for (const f of FILTERS) if (state.filters[f]) params.set(f, state.filters[f]!);
+  for (const key of RANGE_KEYS) if (state[key]) params.set(key, state[key]!);
   if (state.sort) params.set('sort', state.sort);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
 export function isEmpty(state: SearchState): boolean {
-  return !state.q.trim() && FILTERS.every((f) => !state.filters[f]);
+  return !state.q.trim() && FILTERS.every((f) => !state.filters[f]) && !state.from && !state.to;
 }
 
 /**
@@ -79,14 +88,19 @@ function defaultSegmenter(): Segmenter | null {
   return cachedSegmenter;
 }
 
-/** The arguments of pagefind.search(term, options) for a state. */
-export function pagefindArgs(state: SearchState, segmenter?: Segmenter | null): {
+/**
+ * The arguments of pagefind.search(term, options) for a state. `dates`: the first and last start
+ * date of the index (the parts manifest), which bound an open date range.
+ */
+export function pagefindArgs(state: SearchState, segmenter?: Segmenter | null, dates?: { first: string; last: string }): {
   term: string | null;
-  options: { filters: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> };
+  options: { filters: Record<string, string | CompoundFilter[]>; sort?: Record<string, 'asc' | 'desc'> };
 } {
   const term = state.q.trim() ? prepareQuery(state.q, segmenter) : null;
-  const filters: Record<string, string> = {};
+  const filters: Record<string, string | CompoundFilter[]> = {};
   for (const f of FILTERS) if (state.filters[f]) filters[f] = state.filters[f]!;
+  const range = dateRangeFilter(state.from, state.to, dates);
+  if (range) filters.any = range;
   const sort = effectiveSort(state);
   return {
     term,
@@ -210,4 +224,57 @@ function merge(parts: ExcerptPart[]): ExcerptPart[] {
     else if (p.text) out.push(p);
   }
   return out;
+}
+
+/** The date range of the search URL (CONTRACT.md: `from`/`to` as YYYY-MM-DD). */
+export const RANGE_KEYS = ['from', 'to'] as const;
+
+/** A real calendar day written YYYY-MM-DD. */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** One alternative of a Pagefind compound filter: events whose `key` is any of `values`. */
+export type CompoundFilter = Record<string, { any: string[] }>;
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const lastOfMonth = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * The Pagefind filter for events beginning between `from` and `to` (inclusive; either may be
+ * open, bounded then by the index's own dates). Every record carries its start year (`year`),
+ * month (`month`) and day (`start`); the range is written as whole years, whole months and single
+ * days, so that it stays a few dozen values however long it is. Undefined without a range; a range
+ * that holds no day matches nothing.
+ */
+export function dateRangeFilter(from: string | undefined, to: string | undefined, dates?: { first: string; last: string }): CompoundFilter[] | undefined {
+  if (!from && !to) return undefined;
+  let start = from ?? dates?.first ?? '0001-01-01';
+  let end = to ?? dates?.last ?? '9999-12-31';
+  if (dates?.first && dates.first > start) start = dates.first;
+  if (dates?.last && dates.last < end) end = dates.last;
+  const years: string[] = [];
+  const months: string[] = [];
+  const days: string[] = [];
+  for (let day = start; day <= end; ) {
+    const yearEnd = `${day.slice(0, 4)}-12-31`;
+    if (day.endsWith('-01-01') && yearEnd <= end) {
+      years.push(day.slice(0, 4));
+      if (yearEnd === '9999-12-31') break;
+      day = nextDay(yearEnd);
+    } else if (day.endsWith('-01') && lastOfMonth(day) <= end) {
+      months.push(day.slice(0, 7));
+      day = nextDay(lastOfMonth(day));
+    } else {
+      days.push(day);
+      day = nextDay(day);
+    }
+  }
+  const any: CompoundFilter[] = [];
+  if (years.length) any.push({ year: { any: years } });
+  if (months.length) any.push({ month: { any: months } });
+  if (days.length) any.push({ start: { any: days } });
+  return any.length ? any : [{ start: { any: ['none'] } }];
 }

@@ -1,112 +1,30 @@
-/** UI strings of the search page (server-rendered part and the client), per UI locale. */
+/**
+ * UI strings of the search page (server-rendered part and the client), per UI locale: the
+ * "searchPage.*" keys of src/i18n/<locale>.json, without their prefix.
+ */
+import en from '../i18n/en.json';
+import zh from '../i18n/zh.json';
+
 export type SearchLocale = 'en' | 'zh';
 
-export const SEARCH_STRINGS = {
-  en: {
-    title: 'Search events',
-    intro: 'Search every dated event in English and Chinese sources. A place or group name finds events in both languages.',
-    label: 'Words, places or groups',
-    placeholder: 'e.g. Manbij, 伊斯兰国, car bomb',
-    submit: 'Search',
-    filters: 'Filters',
-    'filter.place': 'Place',
-    'filter.group': 'Group',
-    'filter.source': 'Source',
-    'filter.lang': 'Language',
-    'filter.year': 'Year',
-    'filter.conflict': 'Conflict',
-    'any.place': 'Any place',
-    'any.group': 'Any group',
-    'any.source': 'Any source',
-    'any.lang': 'Any language',
-    'any.year': 'Any year',
-    'any.conflict': 'Any conflict',
-    sort: 'Order',
-    'sort.relevance': 'Best match',
-    'sort.date-asc': 'Date, oldest first',
-    'sort.date-desc': 'Date, newest first',
-    clear: 'Clear search',
-    results: 'Results',
-    noscript: 'Search runs in your browser and needs JavaScript. Without it, browse the events by',
-    noscriptPlaces: 'place',
-    noscriptGroups: 'group',
-    noscriptOr: 'or by',
-    loading: 'Loading search…',
-    ready: 'Type words, a place or a group, or choose a filter.',
-    searching: 'Searching…',
-    none: 'No events found.',
-    one: '1 event found.',
-    many: '{count} events found.',
-    'partial.asc': '{count} events found before {date}. Show more to search later dates.',
-    'partial.desc': '{count} events found after {date}. Show more to search earlier dates.',
-    more: 'Show more results',
-    error: 'Search could not be loaded. Browse by place or group instead.',
-    source: 'Source',
-    language: 'Language',
-    places: 'Places',
-    groups: 'Groups',
-    matched: 'Matched name',
-    'lang.en': 'English',
-    'lang.zh-Hans': 'Chinese (Simplified)',
-    'lang.zh-Hant': 'Chinese (Traditional)',
-  },
-  zh: {
-    title: '搜索事件',
-    intro: '搜索中英文来源中的全部有日期事件。输入地点或组织名称，可同时找到两种语言的事件。',
-    label: '关键词、地点或组织',
-    placeholder: '例如：曼比季、伊斯兰国、Manbij',
-    submit: '搜索',
-    filters: '筛选',
-    'filter.place': '地点',
-    'filter.group': '组织',
-    'filter.source': '来源',
-    'filter.lang': '语言',
-    'filter.year': '年份',
-    'filter.conflict': '冲突',
-    'any.place': '全部地点',
-    'any.group': '全部组织',
-    'any.source': '全部来源',
-    'any.lang': '全部语言',
-    'any.year': '全部年份',
-    'any.conflict': '全部冲突',
-    sort: '排序',
-    'sort.relevance': '最相关',
-    'sort.date-asc': '日期（从早到晚）',
-    'sort.date-desc': '日期（从晚到早）',
-    clear: '清除搜索',
-    results: '搜索结果',
-    noscript: '搜索在浏览器中运行，需要启用 JavaScript。也可以按',
-    noscriptPlaces: '地点',
-    noscriptGroups: '组织',
-    noscriptOr: '或',
-    loading: '正在加载搜索……',
-    ready: '输入关键词、地点或组织，或选择筛选条件。',
-    searching: '正在搜索……',
-    none: '没有找到事件。',
-    one: '找到 1 个事件。',
-    many: '找到 {count} 个事件。',
-    'partial.asc': '{date}之前找到 {count} 个事件。显示更多结果时继续搜索之后的日期。',
-    'partial.desc': '{date}之后找到 {count} 个事件。显示更多结果时继续搜索之前的日期。',
-    more: '显示更多结果',
-    error: '搜索无法加载。请改为按地点或组织浏览。',
-    source: '来源',
-    language: '语言',
-    places: '地点',
-    groups: '组织',
-    matched: '匹配的名称',
-    'lang.en': '英文',
-    'lang.zh-Hans': '简体中文',
-    'lang.zh-Hant': '繁体中文',
-  },
-} as const;
+const PREFIX = 'searchPage.';
+type Prefixed<K> = K extends `searchPage.${infer R}` ? R : never;
+export type SearchStringKey = Prefixed<keyof typeof en>;
 
-export type SearchStringKey = keyof (typeof SEARCH_STRINGS)['en'];
+function pick(table: Record<string, unknown>): Record<SearchStringKey, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(table)) if (key.startsWith(PREFIX) && typeof value === 'string') out[key.slice(PREFIX.length)] = value;
+  return out as Record<SearchStringKey, string>;
+}
+
+export const SEARCH_STRINGS: Record<SearchLocale, Record<SearchStringKey, string>> = { en: pick(en), zh: pick(zh) };
 
 /** The strings the client needs, serialised into a data attribute of the page (no inline script). */
 export const CLIENT_KEYS: SearchStringKey[] = [
-  'loading', 'ready', 'searching', 'none', 'one', 'many', 'partial.asc', 'partial.desc', 'more', 'error',
+  'loading', 'ready', 'searching', 'none', 'one', 'many', 'partial.asc', 'partial.desc', 'more', 'error', 'badRange',
   'source', 'language', 'places', 'groups', 'matched', 'lang.en', 'lang.zh-Hans', 'lang.zh-Hant',
-  'any.place', 'any.group', 'any.source', 'any.lang', 'any.year', 'any.conflict',
+  'any.place', 'any.group', 'any.source', 'any.lang', 'any.year', 'any.conflict', 'any.type',
+  'type', 'byType', 'download', 'downloading', 'downloadName',
 ];
 
 export function clientStrings(locale: SearchLocale): Record<string, string> {

@@ -4,7 +4,7 @@
  * over the whole dist, byte-identical rebuilds, an empty entities.json and a BASE_PATH build.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -121,10 +121,16 @@ describe('day page', () => {
     }
   });
 
-  it('is small, has no JavaScript and works without it', async () => {
+  it('is small, has no JavaScript but the language switch’s, and works without it', async () => {
     const html = readFileSync(distFile(PAGES.day), 'utf8');
     expect(statSync(distFile(PAGES.day)).size).toBeLessThan(50_000);
-    expect(html).not.toMatch(/<script/i);
+    // one small external module: it carries the anchor over when the reader switches language
+    const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
+    expect(scripts).toHaveLength(1);
+    const src = /src="([^"]+)"/.exec(scripts[0])![1];
+    expect(src).toMatch(/SiteHeader[^/]*\.js$/);
+    expect(statSync(join(site.dist, src)).size).toBeLessThan(1024);
+    expect(html).not.toMatch(/<script[^>]*>[^<]/i); // nothing inline
     expect(html).toContain('http-equiv="Content-Security-Policy"');
     expect(html).not.toMatch(/\sstyle="/);
     const page = await open(PAGES.day, { js: false });
@@ -170,6 +176,54 @@ describe('month and year pages', () => {
   it('shows twelve calendars on a year page', async () => {
     const page = await open(PAGES.year);
     expect(await page.locator('table.calendar').count()).toBe(12);
+    await page.context().close();
+  });
+});
+
+describe('periods, inferred dates and traceable citations', () => {
+  const periodId = 'e-001-2014-01-03-448ceb';
+
+  it('lists a span longer than a week on its first day and once on each month page, shading no day', async () => {
+    const first = await open('day/2014-01-03/');
+    expect(await first.locator(`[id="${periodId}"] .tag-period`).textContent()).toMatch(/period 3 Jan 2014 – 28 Jun 2014/);
+    await first.context().close();
+    expect(readFileSync(distFile('day/2014-01-04/'), 'utf8')).not.toContain(periodId);
+    expect(existsSync(distFile('day/2014-03-15/'))).toBe(false);
+    for (const month of ['2014-01', '2014-03', '2014-06']) {
+      const html = readFileSync(distFile(`month/${month}/`), 'utf8');
+      expect(html.split(`id="${periodId}"`).length - 1, month).toBe(1);
+      expect(html).toContain('During this period');
+    }
+    const march = await open('month/2014-03/');
+    expect(await march.locator('td.cal-day a').count()).toBe(0);
+    expect(await march.locator('.lede').textContent()).toBe('1 event');
+    await march.context().close();
+  });
+
+  it('marks a date the passage does not write in full, in both languages', async () => {
+    const en = await open('day/2014-01-03/');
+    expect(await en.locator('[id="e-004-2014-01-03-4cfda4"] .tag-basis').textContent()).toContain('date computed from “on Friday”');
+    expect(await en.locator(`[id="${periodId}"] .tag-basis`).count()).toBe(0); // stated in full
+    await en.context().close();
+    const zh = await open('zh/day/2014-04-11/');
+    expect(await zh.locator('.tag-basis').textContent()).toContain('年份取自文档所涉时期');
+    await zh.context().close();
+    const heading = await open('day/2012-07-19/');
+    expect(await heading.locator('.tag-basis').textContent()).toContain('date from the heading');
+    await heading.context().close();
+  });
+
+  it('links each passage to its section of the original, footnotes there, and prints the addresses', async () => {
+    const page = await open('day/2014-01-03/');
+    const article = page.locator(`[id="${periodId}"]`);
+    const section = 'https://en.wikipedia.org/wiki/Inter-rebel_conflict_during_the_Syrian_Civil_War';
+    expect(await article.locator('a.original-link').getAttribute('href')).toMatch(new RegExp(`^${section.replace(/[.()]/g, '\\$&')}#`));
+    const footnote = article.locator('.citations a').first();
+    expect(await footnote.textContent()).toMatch(/^footnote \[\d+\] in the original's section$/);
+    expect(await footnote.getAttribute('href')).toBe(await article.locator('a.original-link').getAttribute('href'));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await footnote.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(printed).toContain(section);
     await page.context().close();
   });
 });

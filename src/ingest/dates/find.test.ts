@@ -144,3 +144,12 @@ describe('findDateMentions, year ranges and decades', () => {
     expect(one('since the 1960s.').date).toEqual({ year: 1960, decade: true });
   });
 });
+
+describe('findDateMentions: a date restated more exactly', () => {
+  it('joins "A, i.e. B" / A即B into one mention with B’s date', () => {
+    expect(findDateMentions('次年初即1953年2月，停战谈判恢复。', 'zh-Hans').map((m) => [m.expression, m.date])).toEqual([
+      ['次年初即1953年2月', { year: 1953, month: 2 }],
+    ]);
+    expect(findDateMentions('Late that year, i.e. November 1917, the line broke.', 'en').map((m) => m.date)).toEqual([{ year: 1917, month: 11 }]);
+  });
+});

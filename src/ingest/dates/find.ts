@@ -38,7 +38,7 @@ export interface DateMention {
   /** Last part of a range (`Between 10 and 12 February`, `7月20日至21日`). */
   rangeEnd?: PartialDate;
   /** Offset phrases: days from the narrative's date, a vague span, or "same date". */
-  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number };
+  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number };
   /** 0 = Monday … 6 = Sunday. */
   weekday?: number;
   /** Why the written date cannot exist (`2月30日`, `31 April`). */
@@ -102,6 +102,7 @@ function relativeOf(v: Record<string, unknown> | undefined): DateMention['relati
   if (v.same === true) return { same: true };
   if (Array.isArray(v.vague) && v.vague.every((x) => num(x) !== undefined)) r.vague = [v.vague[0] as number, v.vague[1] as number];
   else if (num(v.ordinal) !== undefined) r.ordinal = num(v.ordinal);
+  else if (num(v.weekend) !== undefined) r.weekend = num(v.weekend);
   else if (num(v.months) !== undefined) r.months = num(v.months);
   else if (num(v.years) !== undefined) r.years = num(v.years);
   else r.days = num(v.days) ?? 0;
@@ -132,12 +133,20 @@ function collect(text: string, res: DateResource): Candidate[] {
 
 // ---------- choosing and joining ----------
 
-/** Keeps the longest candidate wherever candidates overlap (earlier first on ties). */
+/**
+ * Keeps the longest candidate wherever candidates overlap (earlier first on ties). Characters
+ * taken by a kept candidate are marked, so each candidate is checked against its own span only:
+ * linear in the text and the candidates, however many there are.
+ */
 function nonOverlapping(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(cands.reduce((max, c) => Math.max(max, c.end), 0));
   const kept: Candidate[] = [];
   for (const cand of sorted) {
-    if (kept.some((k) => cand.start < k.end && k.start < cand.end)) continue;
+    let free = true;
+    for (let i = cand.start; i < cand.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, cand.start, cand.end);
     kept.push(cand);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -145,10 +154,23 @@ function nonOverlapping(cands: Candidate[]): Candidate[] {
 
 const isCoarse = (d: PartialDate | undefined): boolean => !!d && (d.day === undefined || d.fuzzy !== undefined);
 
+/** The longest text that may stand between the two dates of a range (a time of day and a connector). */
+const MAX_CONNECTOR_CHARS = 40;
+const connectorCache = new WeakMap<DateResource, { re: RegExp; connector: DateResource['rangeConnectors'][number] }[]>();
+/** Each range connector as the whole of what stands between two dates (a time of day may precede it); compiled once. */
+function connectorsOf(res: DateResource) {
+  let list = connectorCache.get(res);
+  if (!list) {
+    const times = alternation(res.timesOfDay);
+    list = res.rangeConnectors.map((connector) => ({ connector, re: new RegExp(`^\\s*(?:(?:${times})\\s*)?${escape(connector.word)}\\s*$`, 'iu') }));
+    connectorCache.set(res, list);
+  }
+  return list;
+}
+
 /** Joins `A connector B` into one range mention (30 April – 10 June, 7月20日至21日, 从12月15日到12月28日). */
 function joinRanges(text: string, mentions: Candidate[], res: DateResource): Candidate[] {
   const wordEdge = res.style === 'words';
-  const times = alternation(res.timesOfDay);
   const out: Candidate[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i]!;
@@ -158,9 +180,7 @@ function joinRanges(text: string, mentions: Candidate[], res: DateResource): Can
       continue;
     }
     const between = text.slice(a.end, b.start);
-    const connector = res.rangeConnectors.find((r) =>
-      new RegExp(`^\\s*(?:(?:${times})\\s*)?${escape(r.word)}\\s*$`, 'iu').test(between),
-    );
+    const connector = between.length > MAX_CONNECTOR_CHARS ? undefined : connectorsOf(res).find((c) => c.re.test(between))?.connector;
     if (!connector) {
       out.push(a);
       continue;
@@ -219,6 +239,28 @@ function preferWrittenDate(text: string, mentions: Candidate[], res: DateResourc
 }
 
 /**
+ * A date restated more exactly right after it (当年底即1940年12月, "late that year, i.e. December
+ * 1940"): one mention, the restatement's date, over both.
+ */
+function joinRestatements(text: string, mentions: Candidate[], res: DateResource): Candidate[] {
+  const markers = res.restatementMarkers ?? [];
+  if (markers.length === 0) return mentions;
+  const glue = new RegExp(`^\\s*[,，]?\\s*(?:${alternation(markers)})\\s*$`, 'iu');
+  const out: Candidate[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1];
+    if (b && a.kind !== 'weekday' && !a.relative?.same && b.kind === 'absolute' && !b.invalid && glue.test(text.slice(a.end, b.start))) {
+      out.push({ ...b, start: a.start, expression: text.slice(a.start, b.end) });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * All date expressions in `text`, in order. Offsets index the text as given.
  * `lang` picks the resource file (zh-Hans and zh-Hant share one).
  */
@@ -227,6 +269,7 @@ export function findDateMentions(text: string, lang: Lang | ResourceLanguage): D
   const normalised = normaliseDigits(text);
   let mentions = nonOverlapping(collect(normalised, res));
   mentions = preferWrittenDate(normalised, mentions, res);
+  mentions = joinRestatements(normalised, mentions, res);
   mentions = joinRanges(normalised, mentions, res);
   return mentions.map((m) => ({ ...m, expression: text.slice(m.start, m.end) }));
 }

@@ -200,6 +200,13 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
     const base = rel.deictic && ctx.published ? { start: ctx.published, end: ctx.published, precision: 'day' as const } : ctx.current;
     if (!base) return undefined;
     if (rel.same) return { start: base.start, end: base.end, precision: base.precision, expression };
+    if (rel.weekend !== undefined) {
+      // The Saturday and Sunday before the Monday of the reference day's week (last weekend),
+      // or those of its own week (this weekend).
+      const monday = addDays(base.start, -weekdayOf(base.start));
+      const saturday = addDays(monday, rel.weekend < 0 ? -2 : 5);
+      return { start: saturday, end: addDays(saturday, 1), precision: 'day', expression };
+    }
     if (rel.ordinal !== undefined) {
       const day = addDays((ctx.episode ?? base).start, rel.ordinal - 1);
       return { start: day, end: day, precision: 'day', expression };

@@ -23,6 +23,10 @@ export interface DateResource {
   boundThenOutcome?: string[];
   /** News style (纳库亚22日表示): a day date after at most this many characters of its clause's subject is the clause's time. */
   subjectBeforeDateChars?: number;
+  /** Marks of a sentence told as earlier than the story's day (had): a backward offset in it looks back, it does not move the story. */
+  pastPerfect?: string[];
+  /** A date after one of these restates the one before it more exactly (当年底即1940年12月). */
+  restatementMarkers?: string[];
   /** Words that leave a written period open (– ongoing, 至今). */
   openEnded?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
@@ -59,6 +63,7 @@ export interface DateResource {
   questionMarks?: string[];
 }
 
+/** A language folder of resources/ (common/ holds what every language shares). */
 export type ResourceLanguage = 'en' | 'zh';
 
 const cache = new Map<ResourceLanguage, DateResource>();
@@ -76,7 +81,11 @@ export function loadDateResource(lang: Lang | ResourceLanguage): DateResource {
     const read = (name: string) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
     const narrative = read('narrative.json');
     const spans = read('spans.json');
-    const { patterns, rules } = loadRuleFiles(dir);
+    // Shapes written alike in every language (resources/common/) come with each language's own.
+    const common = loadRuleFiles(new URL('./resources/common/', import.meta.url));
+    const own = loadRuleFiles(dir);
+    const patterns = { ...common.patterns, ...own.patterns };
+    const rules = [...common.rules, ...own.rules];
     resource = {
       ...narrative,
       style: narrative.wordBoundaries ? 'words' : 'units',

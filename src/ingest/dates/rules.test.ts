@@ -74,6 +74,7 @@ const resources = new URL('./resources/', import.meta.url);
 for (const language of readdirSync(resources)) {
   const dir = new URL(`${language}/`, resources);
   const { rules } = loadRuleFiles(dir);
+  // common/ is read with every language: its examples are checked with English.
   const examples = JSON.parse(readFileSync(new URL('examples.json', dir), 'utf8')) as Record<string, unknown>;
   const lang = language === 'zh' ? 'zh-Hans' : 'en';
   describe(`resources/${language}/rules.json`, () => {

@@ -121,12 +121,16 @@ function tools(lang: Lang): LanguageTools {
 /** Start of the clause holding `pos` (after the last separator or connective word in the sentence). */
 function clauseStart(text: string, sentenceStart: number, pos: number, t: LanguageTools): { start: number; connectorAt?: number } {
   let start = sentenceStart;
+  let semicolon = false;
   for (let i = pos - 1; i >= sentenceStart; i--) {
     if (t.separatorChars.test(text[i]!)) {
       start = i + 1;
+      semicolon = text[i] === ';' || text[i] === '；';
       break;
     }
   }
+  // A semicolon joins independent clauses: like a connective, it opens one (…on 9 June; a ceasefire was signed on 11 June.).
+  if (semicolon) return { start: skipSpace(text, start), connectorAt: skipSpace(text, start) };
   if (t.connectorRe) {
     const slice = text.slice(start, pos);
     let last: RegExpExecArray | undefined;
@@ -226,6 +230,7 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
   if (opensTimeClause(text, m, t)) return true;
   // An ordinal day of an episode (攻势的第三天，) reads like a written date: it is the clause's time.
+  if (newsDate(text, m, t)) return true;
   if (m.kind === 'relative' && m.relative?.ordinal === undefined) {
     // "held their positions until the following morning": a bound, not a move.
     if ((t.res.relativeNotAfter ?? []).some((w) => (t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(w)}$`, 'iu').test(lead) : lead.endsWith(w)))) return false;
@@ -243,12 +248,24 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools): boolean {
   // A weekday dates its sentence even as a possessive ("claimed Thursday's car bomb").
   if (m.kind === 'weekday') return true;
   if (prepositionBefore || opener) return true;
+  // "In the fighting of 25–27 July, …", "During the night of 5 May, …": a short prepositional
+  // phrase that opens the sentence and ends with the date and a comma is the sentence's time.
+  if (t.wordEdge && m.kind === 'absolute' && /^\s*,/u.test(after.replace(CITATION, '')) && opensWithShortPhrase(text, m, t)) return true;
   if (!t.wordEdge && /^\s*(?:[，,]|起)/.test(after)) return true;
-  // News style: a day date right after its clause's subject (纳库亚22日表示) is the clause's time.
-  if (!t.wordEdge && m.kind === 'absolute' && m.date?.day !== undefined && subjectThenDate(text, m, t)) return true;
+  if (newsDate(text, m, t)) return true;
   // 在…的7月23日凌晨，…: a time of day may stand between the date and its comma.
   if (!t.wordEdge && t.res.timesOfDay.some((w) => new RegExp(`^\\s*${escape(w)}\\s*[，,]`, 'u').test(after))) return true;
   return false;
+}
+
+/**
+ * News style: a day date (22日) or a day counted from the post (上周末, 昨天) right after its
+ * clause's subject (纳库亚22日表示, 乌克兰军队上周末在…) is the clause's time.
+ */
+function newsDate(text: string, m: DateMention, t: LanguageTools): boolean {
+  if (t.wordEdge) return false;
+  const day = (m.kind === 'absolute' && m.date?.day !== undefined) || (m.kind === 'relative' && !!m.relative?.deictic);
+  return day && subjectThenDate(text, m, t);
 }
 
 /** The date follows its clause's subject directly (no digits, no 的 after the date, a short subject). */
@@ -261,6 +278,17 @@ function subjectThenDate(text: string, m: DateMention, t: LanguageTools): boolea
   const after = text.slice(m.end);
   return /^\s*\p{Script=Han}/u.test(after) && !(t.res.attributiveMarkers ?? []).some((a) => after.trimStart().startsWith(a));
 }
+
+/** The text from the sentence start to the date is a short phrase opened by a preposition. */
+function opensWithShortPhrase(text: string, m: DateMention, t: LanguageTools): boolean {
+  const starts = sentenceStarts(text, t.res);
+  let sentence = 0;
+  for (const s of starts) if (s <= m.start) sentence = s;
+  const lead = text.slice(sentence, m.start).replace(CITATION, '').trim();
+  if (!lead || lead.split(/\s+/).length > MAX_OPENING_PHRASE_WORDS || /[,;:]/.test(lead)) return false;
+  return t.res.adverbialPrepositions.some((p) => new RegExp(`^${escape(p).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').test(lead));
+}
+const MAX_OPENING_PHRASE_WORDS = 6;
 
 /** A date followed by "when" (resource timeClauseAfter) gives the time of the clause it opens. */
 function opensTimeClause(text: string, m: DateMention, t: LanguageTools): boolean {
@@ -329,6 +357,9 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     }
     if (insideParentheses(text, sentenceStart, m.start)) return { ...base, role: 'embedded', reason: 'parenthetical' };
     if (inPassing(text, clause.start, m, t)) return { ...base, role: 'embedded', reason: 'passing' };
+    // "… had moved … during the previous day": a look back from a past-perfect sentence.
+    const back = m.kind === 'relative' && ((m.relative?.days ?? 0) < 0 || (m.relative?.vague?.[1] ?? 0) < 0);
+    if (back && t.hasWord(text.slice(sentenceStart, m.start), t.res.pastPerfect ?? [])) return { ...base, role: 'embedded', reason: 'passing' };
     // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.
     if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded', reason: 'passing' };
     if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded', reason: 'modifier' };
@@ -343,7 +374,8 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
       anchoredSentences.add(sentenceStart);
       return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
     }
-    const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && m.relative?.days !== undefined);
+    // An offset in days, months or years is as exact as the date it counts from (…and executed three years later.).
+    const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && (m.relative?.days !== undefined || m.relative?.months !== undefined || m.relative?.years !== undefined));
     if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
@@ -351,7 +383,7 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     // only a day later.": the connective may stand before commas of its own clause.
     const connector = dayPrecise && hasAnchor && clause.connectorAt === undefined && endsClause(text, m) ? connectorSince(text, Math.max(sentenceStart, lastAnchorEnd.get(sentenceStart) ?? sentenceStart), m.start, t) : undefined;
     if (connector !== undefined) return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: connector };
-    if (hasAnchor && m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) {
+    if (hasAnchor && ((m.kind === 'absolute' && shortSubjectBefore(text.slice(clause.start, m.start), t)) || newsDate(text, m, t))) {
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
     }
     return { ...base, role: 'embedded', reason: 'position' };

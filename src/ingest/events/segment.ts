@@ -122,12 +122,41 @@ function lineAt(block: Block, offset: number): number {
 }
 
 /** Links whose title occurs in the passage; a title never written in its block goes to every passage. */
+/**
+ * Citations whose marker stands in [from, to) (a marker belongs to the text right before it; one
+ * at the very start to the first passage). Passages are cut in order, so the block's citations,
+ * sorted once, are found by bisection rather than scanned for every passage.
+ */
+const sortedCitations = new WeakMap<Block, Block['citations']>();
+function citationsIn(block: Block, from: number, to: number): Citation[] {
+  if (block.citations.length === 0) return [];
+  let sorted = sortedCitations.get(block);
+  if (!sorted) sortedCitations.set(block, (sorted = [...block.citations].sort((a, b) => a.offset - b.offset)));
+  const at = (c: Block['citations'][number]) => Math.max(0, c.offset - 1);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(sorted[mid]!) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Citation[] = [];
+  if (from === 0) for (const c of sorted) if (c.offset === 0 && at(c) >= to) out.push(c.citation);
+  for (let i = lo; i < sorted.length && at(sorted[i]!) < to; i++) out.push(sorted[i]!.citation);
+  return out;
+}
+
+const lowerCache = new WeakMap<Block, string>();
 function linksFor(block: Block, slice: string): string[] {
-  const lower = block.text.toLowerCase();
+  if (block.links.length === 0) return [];
+  // The block's text is lower-cased once, not once per passage cut from it.
+  let lower = lowerCache.get(block);
+  if (lower === undefined) lowerCache.set(block, (lower = block.text.toLowerCase()));
+  const lowerSlice = slice.toLowerCase();
   return block.links.filter((link) => {
     const name = link.replace(/_/g, ' ').replace(/\s*\(.*\)$/, '').toLowerCase();
     if (!name || !lower.includes(name)) return true;
-    return slice.toLowerCase().includes(name);
+    return lowerSlice.includes(name);
   });
 }
 
@@ -137,7 +166,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   const frame = documentFrame({ lang, period: given.period, title: given.title, infobox: given.infobox });
   // An open period (– ongoing) bounds the story from below only; a closed one frames it.
   let ctx: SegmentContext = { ...given, period: frame.openEnded ? undefined : frame.period };
-  const framePeriod: Span | undefined = frame.period && (frame.openEnded ? { start: frame.period.start, end: '9999-12-31' } : frame.period);
+  let framePeriod: Span | undefined = frame.period && (frame.openEnded ? { start: frame.period.start, end: '9999-12-31' } : frame.period);
   const warnings: Warning[] = [];
   const drafts: DraftEvent[] = [];
   const undated: UndatedPassage[] = [];
@@ -146,7 +175,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   let mentions = blocks.map((b) => findDateMentions(b.text, lang));
   const verdict = judgeOrder(blocks, mentions, lang);
   if (verdict.reversed) {
-    const order = storyOrder(blocks, mentions);
+    const order = storyOrder(blocks, mentions, lang);
     blocks = assignSections(order.map((i) => blocks[i]!));
     mentions = order.map((i) => mentions[i]!);
   }
@@ -180,6 +209,11 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   // The lead's dates with written years (before the first heading): the story it summarises.
   const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
   const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading).map((e) => e.span);
+  // Without a stated period, the lead's written dates frame the story it summarises (开始于2013年4月4日…).
+  if (!framePeriod && leadSpans.length) {
+    const inYears = leadSpans.filter((l) => !years || (yearOf(l.start) >= years.min && yearOf(l.end) <= years.max));
+    if (inYears.length) framePeriod = { start: inYears.map((l) => l.start).sort()[0]!, end: inYears.map((l) => l.end).sort().at(-1)! };
+  }
   const AFTER_WINDOW_BLOCKS = 3;
   // `explicit` is in (block, pos) order: the next one after a point is found by bisection.
   const nextExplicit = (block: number, pos: number): Span | undefined => {
@@ -257,7 +291,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
       // A heading that is nothing but a date finer than a year (=== 6 June ===, ### 1944年6月)
       // governs the passages below it, like a date line.
       const only = list.length === 1 && list[0]!.kind === 'absolute' && !list[0]!.invalid ? list[0]! : undefined;
-      if (only?.date?.month !== undefined || only?.date?.season !== undefined) {
+      if (only?.date?.month !== undefined || only?.date?.season !== undefined || only?.date?.year !== undefined) {
         const rest = text.slice(0, only.start) + text.slice(only.end);
         if (!/[\p{L}\p{N}]/u.test(rest)) {
           const date = resolveMention(only, {
@@ -414,12 +448,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         undated.push({ line: lineAt(block, lead), firstWords: firstWords(slice), reason });
         return;
       }
-      const citations = block.citations
-        .filter((a) => {
-          const at = Math.max(0, a.offset - 1);
-          return (at >= from && at < to) || (from === 0 && a.offset === 0);
-        })
-        .map((a) => a.citation);
+      const citations = citationsIn(block, from, to);
       drafts.push({
         date,
         text: slice,

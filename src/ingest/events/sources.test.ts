@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../readers/index.ts';
 import { segmentEvents, type SegmentResult } from './segment.ts';
+import { readableLang } from '../detect.ts';
+import { segmentContext } from '../pipeline.ts';
 import type { Block } from '../blocks.ts';
 import type { SourceMeta } from '../../schema/records.ts';
 
@@ -14,8 +16,9 @@ const DIR = fileURLToPath(new URL('../../../content/sources/', import.meta.url))
 const manifest = JSON.parse(readFileSync(`${DIR}manifest.json`, 'utf8')) as SourceMeta[];
 
 const runs = manifest.map((meta) => {
-  const read = readSource(meta, readFileSync(`${DIR}${meta.file}`, 'utf8'));
-  const result = segmentEvents(read.blocks, { file: meta.file, lang: meta.lang, published: meta.published, period: meta.period });
+  const text = readFileSync(`${DIR}${meta.file}`, 'utf8');
+  const read = readSource(meta, text);
+  const result = segmentEvents(read.blocks, segmentContext(meta, readableLang(meta.lang)!, read, text));
   return { meta, blocks: read.blocks, result };
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBlog } from './blog.ts';
+import { findCommentThread, readBlog } from './blog.ts';
 import { blockAt, residueIn, sourceText } from './testSupport.ts';
 
 const FILE = '004_356500fd48192b0e.txt';
@@ -13,12 +13,20 @@ describe('readBlog on the EA WorldView post', () => {
     expect(result.blocks[0]).toMatchObject({ kind: 'paragraph', line: 7 });
   });
 
-  it('keeps article paragraphs and quoted statements, skips video captions as media', () => {
+  it('keeps article paragraphs, skips video captions as media', () => {
     expect(blockAt(result.blocks, 9).text).toBe(
       'The ISIS started the chain of events on Thursday when it tried to take control of Atareb in Aleppo Province, shelling the town and challenging insurgent factions.',
     );
-    expect(blockAt(result.blocks, 27).text.startsWith('[ISIS must] end the killing')).toBe(true);
-    expect(result.skipped.filter((s) => s.kind === 'media').map((s) => s.line)).toEqual([13, 23]);
+    expect(result.skipped.filter((s) => s.kind === 'media').map((s) => s.line)).toEqual([13, 19, 21, 23]);
+  });
+
+  it('keeps each quotation with the sentence that introduces its speaker', () => {
+    const statement = blockAt(result.blocks, 25).text;
+    expect(statement).toMatch(/withdraw immediately from Atareb:\n\n\[ISIS must\] end the killing/);
+    expect(result.blocks.some((b) => b.line === 27)).toBe(false);
+    expect(blockAt(result.blocks, 29).text).toContain('ISIS denies reality');
+    // The author's own question ends the quotation.
+    expect(blockAt(result.blocks, 33).text.startsWith('But does this now mean')).toBe(true);
   });
 
   it('finds the section headings', () => {
@@ -31,5 +39,69 @@ describe('readBlog on the EA WorldView post', () => {
     const comments = result.skipped.filter((s) => s.kind === 'comments');
     expect(comments.map((s) => s.line)).toEqual([80, 86, 100, 104, 108, 110, 116, 122, 133]);
     expect(residueIn(result.blocks)).toEqual([]);
+  });
+});
+
+describe('readBlog on posts written for the test', () => {
+  const post = (body: string) => readBlog(`Daily report: fighting in the north\n\n${body}`, 'post.txt');
+
+  it('skips captions of lost videos and photos, keeps the sentences around them', () => {
+    const result = post(
+      'Rebels entered the town on Monday after a night of shelling.\n\nFootage of the fighting:\n\nA march in the old market:\n\nThe central square at dusk:\n\nPhoto: local activists\n\nResidents said the army had withdrawn to the airport.\n',
+    );
+    expect(result.skipped.filter((s) => s.kind === 'media').map((s) => s.firstWords)).toEqual([
+      'Footage of the fighting:',
+      'A march in the old market:',
+      'The central square at dusk:',
+      'Photo: local activists',
+    ]);
+    expect(result.blocks.map((b) => b.line)).toEqual([3, 13]);
+  });
+
+  it('joins the quoted paragraphs to the line naming the speaker, up to the next introduction or question', () => {
+    const result = post(
+      'A local commander told the agency:\n\nWe held the bridge for three days. Nobody came to help us.\n\nNow the road to the city is open.\n\nA spokesman for the army replied:\n\nThe bridge was never lost.\n\nWho is telling the truth?\n\nThe town was quiet on Tuesday.\n',
+    );
+    const texts = result.blocks.map((b) => [b.line, b.text]);
+    expect(texts).toEqual([
+      [3, 'A local commander told the agency:\n\nWe held the bridge for three days. Nobody came to help us.\n\nNow the road to the city is open.'],
+      [9, 'A spokesman for the army replied:\n\nThe bridge was never lost.'],
+      [13, 'Who is telling the truth?'],
+      [15, 'The town was quiet on Tuesday.'],
+    ]);
+  });
+
+  it('joins a paragraph that is only a quotation to the sentence naming its speaker', () => {
+    const result = post(
+      'A spokesman for the council spoke to reporters on Friday.\n\n“We will not go to Geneva while the bombing goes on.”\n\n“We have said so before,” he added.\n\nThe talks open on 22 January.\n',
+    );
+    expect(result.blocks.map((b) => [b.line, b.text])).toEqual([
+      [3, 'A spokesman for the council spoke to reporters on Friday.\n\n“We will not go to Geneva while the bombing goes on.”'],
+      [7, '“We have said so before,” he added.'],
+      [9, 'The talks open on 22 January.'],
+    ]);
+  });
+
+  it('does not join a list to the sentence before it', () => {
+    const result = post('The group withdrew from these villages:\n\n  • Tal Sheer\n  • Kafr Sousa\n');
+    expect(result.blocks.map((b) => b.kind)).toEqual(['paragraph', 'listItem', 'listItem']);
+  });
+
+  it('reads a "Discussion" section with one bullet as article text, not a comment thread', () => {
+    const text = 'Report on the siege\n\nThe siege began on 3 May.\n\nDiscussion\n\n  • Whether the siege could have been lifted earlier is debated.\n\nAftermath\n\nOn 9 May the garrison surrendered and the town was opened.\n';
+    const result = readBlog(text, 'post.txt');
+    expect(findCommentThread(text.split('\n'))).toBeUndefined();
+    expect(result.blocks.map((b) => b.text)).toContain('On 9 May the garrison surrendered and the town was opened.');
+    expect(result.skipped.filter((s) => s.kind === 'comments')).toEqual([]);
+  });
+
+  it('finds a thread by its comments, authors and times, and skips each comment', () => {
+    const text =
+      'Report on the siege\n\nThe siege began on 3 May.\n\n4 Responses to “Report on the siege”\n\nSam Idris says:\nMay 5, 2014 at 9:12 am\nThanks for the update.\n\nLeila M. says:\nMay 5, 2014 at 11:40 am\nWhat about the road to the south?\n\nLeave a Reply\n';
+    const lines = text.split('\n');
+    expect(findCommentThread(lines)).toBe(4);
+    const result = readBlog(text, 'post.txt');
+    expect(result.blocks.map((b) => b.line)).toEqual([3]);
+    expect(result.skipped.map((s) => s.line)).toEqual([5, 7, 8, 9, 11, 12, 13, 15]);
   });
 });

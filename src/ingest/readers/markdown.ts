@@ -12,6 +12,7 @@ import { normalizeHeadingLevels, assignSections } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
 import { BlockText, appendWithMarkers, firstWords, normalizeTitle, resolveConversionMarkup, scrubResidue, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
+import { blankFileLinks, isMediaBlock, withoutLeadingFileNames } from './media.ts';
 import resources from './resources/markdown.json' with { type: 'json' };
 import wikiResources from './resources/wikitext.json' with { type: 'json' };
 
@@ -149,10 +150,12 @@ function referenceCitations(list: List | undefined): Map<number, Citation> {
   return map;
 }
 
-export function readMarkdown(text: string, file: string): ReadResult {
+export function readMarkdown(source: string, file: string): ReadResult {
+  // Wiki file links the conversion left whole (captions over several lines) are media.
+  const { text, links: fileLinks } = blankFileLinks(source);
   const root = unified().use(remarkParse).parse(text) as Root;
   const blocks: Block[] = [];
-  const skipped: Skipped[] = [];
+  const skipped: Skipped[] = fileLinks.map((l) => skip('media', l.line, l.text));
   const warnings: ReadResult['warnings'] = [];
   const referenceList = findReferenceList(root);
   const references = referenceCitations(referenceList);
@@ -167,12 +170,24 @@ export function readMarkdown(text: string, file: string): ReadResult {
 
   const emit = (kind: Block['kind'], built: Built, line: number, level?: number) => {
     let value = built;
+    if (kind !== 'heading' && isMediaBlock(value.text, 'colon')) {
+      // What a broken file link leaves (a lone "]]", "thumb|250px|caption") is media, not text.
+      skipped.push(skip('media', line, value.text));
+      return;
+    }
     const scrubbed = scrubResidue(value.text);
     if (scrubbed.repaired) {
       warnings.push({ file, line, message: `unbalanced markup removed from block text: "${firstWords(value.text)}"` });
       value = { ...value, text: scrubbed.text, citations: value.citations.map((c) => ({ ...c, offset: Math.min(c.offset, scrubbed.text.length) })) };
     }
     if (!value.text) return;
+    if (kind !== 'heading') {
+      const media = withoutLeadingFileNames(value);
+      if (media.removed) {
+        skipped.push(skip('media', line, media.removed));
+        value = media.built;
+      }
+    }
     const block: Block = { kind, text: value.text, section: [], line, links: value.links, citations: value.citations };
     if (level !== undefined) block.level = level;
     blocks.push(block);

@@ -11,6 +11,7 @@ import { assignSections, normalizeHeadingLevels } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
 import { BlockText, appendWithMarkers, endsLikeSentence, extractNumericMarkers, normalizeForCompare, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
+import { blankFileLinks, isMediaBlock, splitLeadingFileNames } from './media.ts';
 import resources from './resources/plaintext.json' with { type: 'json' };
 
 const boilerplatePhrases = resources.boilerplatePhrases.map((p) => p.toLowerCase());
@@ -41,8 +42,11 @@ export function tableCells(line: string): string[] {
 /** A line long and sentence-like enough to be article prose rather than infobox debris. */
 export function isProseLine(line: string): boolean {
   const trimmed = extractNumericMarkers(line).text.trim();
-  if (BULLET.test(line) || /^\s/.test(line) || isTableRow(line)) return false;
-  const words = trimmed.split(/\s+/).length;
+  if (BULLET.test(line) || isTableRow(line)) return false;
+  // Indented infobox cells are short; a page whose paragraphs are all indented (a post copied
+  // from a reader app) still has prose. Han characters count as half a word each.
+  if (/^\s/.test(line) && trimmed.length < 60) return false;
+  const words = trimmed.split(/\s+/).length + (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
   return words >= 12 || (trimmed.length >= 60 && endsLikeSentence(trimmed));
 }
 
@@ -115,8 +119,10 @@ function startsParagraph(line: string): boolean {
 export interface ProseOptions {
   file: string;
   facts: PageFacts;
-  /** Extra per-line classification (blog teasers, media captions); undefined = not special. */
-  classify?: (line: string) => Skipped['kind'] | undefined;
+  /** Extra per-line classification (blog teasers, captions); undefined = not special. */
+  classify?: (line: string, index: number) => Skipped['kind'] | undefined;
+  /** Which short media lines are captions: only those ending in a colon (articles) or any (blog posts). */
+  captions?: 'colon' | 'any';
 }
 
 /**
@@ -151,7 +157,8 @@ export function readProseLines(lines: readonly string[], from: number, to: numbe
         ? 'toc'
         : isBoilerplateLine(line)
           ? 'boilerplate'
-          : options.classify?.(line);
+          : options.classify?.(line, i) ??
+            (!skippingSection && isMediaBlock(extractNumericMarkers(trimmed).text, options.captions ?? 'colon') ? 'media' : undefined);
     if (special) {
       addSkip(special, lineNo, trimmed, special !== 'media' && special !== 'comments');
       continue;
@@ -185,6 +192,12 @@ export function readProseLines(lines: readonly string[], from: number, to: numbe
     if (skippingSection) {
       skipped.push(skip(skippingSection.kind, lineNo, paragraph));
       continue;
+    }
+    // An image's file name left at the head of the paragraph beside it.
+    const media = splitLeadingFileNames(paragraph);
+    if (media.removed) {
+      skipped.push(skip('media', lineNo, media.removed));
+      paragraph = media.text;
     }
     const text = new BlockText();
     appendWithMarkers(text, paragraph, citationFor);
@@ -234,12 +247,14 @@ export function readPageHead(lines: readonly string[]): { title?: string; bodySt
   return { title, bodyStart: i, skipped };
 }
 
-export function readPlaintext(text: string, file: string): ReadResult {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+export function readPlaintext(source: string, file: string): ReadResult {
+  // Wiki file links a scrape kept whole (captions over several lines) are media.
+  const { text, links: fileLinks } = blankFileLinks(source.replace(/\r\n?/g, '\n'));
+  const lines = text.split('\n');
   const facts = scanPageFacts(lines);
   const head = readPageHead(lines);
   const body = readProseLines(lines, head.bodyStart, lines.length, { file, facts });
-  const skipped = [...head.skipped, ...body.skipped];
+  const skipped = [...fileLinks.map((l) => skip('media', l.line, l.text)), ...head.skipped, ...body.skipped].sort((a, b) => a.line - b.line);
   const result: ReadResult = {
     blocks: assignSections(normalizeHeadingLevels(body.blocks)),
     skipped,

@@ -11,6 +11,7 @@ import { assignSections, normalizeHeadingLevels } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
 import { BlockText, firstWords, normalizeTitle, scrubResidue, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
+import { isMediaBlock, withoutLeadingFileNames } from './media.ts';
 import resources from './resources/wikitext.json' with { type: 'json' };
 
 // The parser's token classes are not exported as types we can name cheaply; a structural view is enough.
@@ -405,6 +406,11 @@ class BlockAssembler implements Sink {
     this.newlines = 0;
     if (!current || current.text.isEmpty()) return;
     let built = current.text.value();
+    if (!this.skipping && isMediaBlock(built.text, 'colon')) {
+      // What a broken file link leaves (a lone "]]", "thumb|250px|caption") is media, not text.
+      this.skippedList.push(skip('media', current.line, built.text));
+      return;
+    }
     const scrubbed = scrubResidue(built.text);
     if (scrubbed.repaired) {
       this.warnings.push({ file: this.file, line: current.line, message: `unbalanced wiki markup removed from block text: "${firstWords(built.text)}"` });
@@ -414,6 +420,11 @@ class BlockAssembler implements Sink {
     if (this.skipping) {
       this.skippedList.push(skip(this.skipping.kind, current.line, built.text));
       return;
+    }
+    const media = withoutLeadingFileNames(built);
+    if (media.removed) {
+      this.skippedList.push(skip('media', current.line, media.removed));
+      built = media.built;
     }
     const kind = isDateLikePhrase(built.text) && built.citations.length === 0 ? 'dateLine' : current.kind;
     this.blocks.push({ kind, text: built.text, section: [], line: current.line, links: built.links, citations: built.citations });

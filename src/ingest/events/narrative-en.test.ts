@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMentions } from './anchors.ts';
+import { findDateMentions } from '../dates/find.ts';
+
+const roles = (text: string) => classifyMentions(text, findDateMentions(text, 'en'), 'en').map((c) => `${c.mention.expression}:${c.role}`);
+
+describe('English narrative: when a date is the clause’s time', () => {
+  it('a backward offset in a past-perfect sentence looks back; it does not move the story', () => {
+    expect(roles('The bridge had been mined by engineers during the previous day.')).toEqual(['the previous day:embedded']);
+    expect(roles('The engineers mined the bridge on the previous day.')).toEqual(['the previous day:anchor']);
+  });
+  it('a short prepositional phrase that opens the sentence and ends with its date is its time', () => {
+    expect(roles('In the storms of 3–5 March, the harbour wall broke.')).toEqual(['3–5 March:anchor']);
+    expect(roles('Reports of the great storms that struck the whole coast of 3 March, were late.')).toEqual(['3 March:embedded']);
+  });
+  it('an offset of years that ends a later clause dates it', () => {
+    expect(roles('On 4 May 1921 the mayor was arrested and released two years later.')).toEqual(['4 May 1921:anchor', 'two years later:anchor']);
+  });
+});

@@ -1,0 +1,2 @@
+export { findFigures } from './find.ts';
+export { fatalities } from './fatalities.ts';
