@@ -102,6 +102,7 @@ describe('renderAleppoInset and clusterPoints', () => {
       { title: 'Aleppo and its surroundings', scaleLabel: '10 km' },
     );
     expect(svg).toContain('>Aleppo</text>');
+    expect(renderAleppoInset([{ id: 'aleppo', label: 'Aleppo', coords: [37.1612, 36.2012], count: 1, precision: 1 }, { id: 'hanano', label: 'Hanano', coords: [37.1612, 36.2012], count: 1, precision: 2 }], { title: 't' })).toContain('>Aleppo +1</text>');
     expect(svg).not.toContain('Manbij');
     expect(svg).not.toContain('Aleppo Governorate');
     expect(svg).toContain('>10 km</text>');

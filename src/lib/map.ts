@@ -262,7 +262,9 @@ export function renderAleppoInset(points: MapPoint[], opts: InsetOptions): strin
       const p = projection(c.coords)!;
       // labels on the right half run leftwards, so they stay inside the frame
       const right = p[0] > width / 2;
-      return `<text x="${(p[0] + (right ? -5 : 5)).toFixed(0)}" y="${(p[1] - 5).toFixed(0)}"${right ? ' text-anchor="end"' : ''}>${escapeXml(c.points[0]!.label)}</text>`;
+      // a city with the neighbourhoods placed at it: "Aleppo +3"
+      const label = c.points.length > 1 ? `${c.points[0]!.label} +${c.points.length - 1}` : c.points[0]!.label;
+      return `<text x="${(p[0] + (right ? -5 : 5)).toFixed(0)}" y="${(p[1] - 5).toFixed(0)}"${right ? ' text-anchor="end"' : ''}>${escapeXml(label)}</text>`;
     })
     .join('');
   return [
