@@ -5,7 +5,7 @@
  * between same-named localities. A text about a war no conflict of conflicts.json covers gets no
  * conflict: its generic role words ("rebels", "政府军") name no actor, and no dataset localities.
  */
-import type { Conflict, Gazetteer, TagContext } from './types.ts';
+import { ROLE, type Conflict, type Gazetteer, type TagContext } from './types.ts';
 
 /** A text is about a country when at least this many of its place mentions lie there... */
 const MIN_MENTIONS = 3;
@@ -58,4 +58,29 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
       }
   }
   return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins };
+}
+
+/**
+ * The gazetteer as a text of `context` reads it, for stages that scan names themselves (event
+ * types, figures): the region's dataset names are matched, a generic role word names its conflict's
+ * actor (or nothing), and a group of another war only is left out. Matches keep their spans, so a
+ * role word still claims its text.
+ */
+export function withContext(gaz: Gazetteer, context: TagContext): Gazetteer {
+  const matcher = gaz.matcherFor(context.countries);
+  const actors = context.conflict?.actors ?? {};
+  const own = new Set(context.conflict?.groups ?? []);
+  const local = new Set(gaz.conflicts.flatMap((c) => c.groups));
+  const resolve = (id: string): string | undefined =>
+    id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id;
+  return {
+    ...gaz,
+    matcher: {
+      scan(text) {
+        const r = matcher.scan(text);
+        return { ...r, matches: r.matches.map((m) => ({ ...m, ids: [...new Set(m.ids.map(resolve).filter((id): id is string => id !== undefined))] })) };
+      },
+      lookup: (name) => matcher.lookup(name),
+    },
+  };
 }
