@@ -6,7 +6,7 @@ import { loadSources, MANIFEST, reportIdForFile, type LoadedSource } from './sou
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import type { SegmentContext } from './events/segment.ts';
-import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, type Gazetteer } from './entities/index.ts';
+import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer } from './entities/index.ts';
 import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl, sectionUrls } from './records/urls.ts';
@@ -126,9 +126,12 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
 
   const key = sourceKey(meta.file, meta.id);
   const unknownNames: string[] = [];
+  // the text's conflict and region: generic role words and dataset localities are read through them
+  const context = textContext(gazetteer, meta.chronology, segmented.drafts.map((d) => d.text));
+  const contextual = withContext(gazetteer, context);
   const drafts = segmented.drafts.map((draft) => {
-    const tags = tagText(gazetteer, draft.text, draft.links, lang);
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang));
+    const tags = tagText(gazetteer, draft.text, draft.links, lang, context);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
@@ -146,7 +149,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       places: tags.places,
       groups: tags.groups,
       citations: draft.citations,
-      ...describeEvent(draft.text, lang, gazetteer, (message) => warnings.push({ file: meta.file, line: draft.line, message })),
+      ...describeEvent(draft.text, lang, contextual, (message) => warnings.push({ file: meta.file, line: draft.line, message })),
       url: eventUrl(draft.date, id),
     };
     const checked = EventRecord.safeParse(candidate);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPlaceMap } from './map.ts';
+import { clusterPoints, renderAleppoInset, renderEventsMap, renderPlaceMap } from './map.ts';
 
 function viewBox(svg: string): [number, number] {
   const m = svg.match(/viewBox="0 0 (\d+) (\d+)"/);
@@ -58,5 +58,64 @@ describe('renderPlaceMap', () => {
     const svg = renderPlaceMap([39.0, 35.95], { width: 200, neighbours: false });
     expect(viewBox(svg)[0]).toBe(200);
     expect(svg).not.toContain('class="neighbours"');
+  });
+});
+
+describe('renderEventsMap', () => {
+  const point = (id: string, coords: [number, number], count: number, precision = 1) => ({ id, label: id, coords, count, precision, href: `/place/${id}/` });
+
+  it('draws one linked circle per coordinate, larger for more events, and leaves far places off', () => {
+    const svg = renderEventsMap(
+      [point('aleppo', [37.1612, 36.2012], 20), point('salaheddine', [37.1612, 36.2012], 5, 2), point('manbij', [37.95, 36.53], 2), point('geneva', [6.15, 46.2], 3)],
+      { title: 'Where the events happened' },
+    );
+    expect(svg).toContain('aria-hidden="true"');
+    const circles = [...svg.matchAll(/<a href="([^"]+)" tabindex="-1"><circle class="pt p(\d)" cx="[\d.]+" cy="[\d.]+" r="([\d.]+)"><title>([^<]*)<\/title>/g)];
+    expect(circles.map((c) => c[1])).toEqual(['/place/aleppo/', '/place/manbij/']);
+    expect(circles[0]![4]).toBe('aleppo, salaheddine: 25');
+    expect(Number(circles[0]![3])).toBeGreaterThan(Number(circles[1]![3]));
+    expect(svg).not.toContain('geneva');
+  });
+
+  it('draws a region centroid as a ring class and keeps one event the same size on any day', () => {
+    const quiet = renderEventsMap([point('idlib-governorate', [36.6, 35.8], 1, 3)], { title: 't' });
+    expect(quiet).toContain('class="pt p3"');
+    const busy = renderEventsMap([point('idlib-governorate', [36.6, 35.8], 1, 3), point('aleppo', [37.1612, 36.2012], 25)], { title: 't' });
+    const r = (svg: string) => svg.match(/class="pt p3"[^>]*r="([\d.]+)"/)![1];
+    expect(r(quiet)).toBe(r(busy));
+  });
+
+  it('keeps a day map small', () => {
+    const svg = renderEventsMap([point('aleppo', [37.1612, 36.2012], 3)], { title: 'Where these events happened' });
+    expect(svg.length).toBeLessThan(6000);
+  });
+});
+
+describe('renderAleppoInset and clusterPoints', () => {
+  it('shows the places of the Aleppo frame only, labelled, with a scale bar', () => {
+    const svg = renderAleppoInset(
+      [
+        { id: 'aleppo', label: 'Aleppo', coords: [37.1612, 36.2012], count: 4, precision: 1, href: '/place/aleppo/' },
+        { id: 'manbij', label: 'Manbij', coords: [37.95, 36.53], count: 2, precision: 1 },
+        { id: 'gov', label: 'Aleppo Governorate', coords: [37.39, 36.15], count: 2, precision: 3 },
+      ],
+      { title: 'Aleppo and its surroundings', scaleLabel: '10 km' },
+    );
+    expect(svg).toContain('>Aleppo</text>');
+    expect(renderAleppoInset([{ id: 'aleppo', label: 'Aleppo', coords: [37.1612, 36.2012], count: 1, precision: 1 }, { id: 'hanano', label: 'Hanano', coords: [37.1612, 36.2012], count: 1, precision: 2 }], { title: 't' })).toContain('>Aleppo +1</text>');
+    expect(svg).not.toContain('Manbij');
+    expect(svg).not.toContain('Aleppo Governorate');
+    expect(svg).toContain('>10 km</text>');
+  });
+
+  it('merges places that share coordinates, best precision first', () => {
+    const c = clusterPoints([
+      { id: 'hanano', label: 'Hanano', coords: [37.1612, 36.2012], count: 2, precision: 2 },
+      { id: 'aleppo', label: 'Aleppo', coords: [37.1612, 36.2012], count: 1, precision: 1 },
+    ]);
+    expect(c).toHaveLength(1);
+    expect(c[0]!.points.map((p) => p.id)).toEqual(['aleppo', 'hanano']);
+    expect(c[0]!.count).toBe(3);
+    expect(c[0]!.precision).toBe(1);
   });
 });

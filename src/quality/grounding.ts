@@ -4,11 +4,12 @@
  * tagger, so it checks the tagger rather than repeating it.
  */
 import type { EventRecord } from '../schema/records.ts';
-import { foldText, namesOf, type Gazetteer } from '../ingest/entities/index.ts';
+import { foldText, namesOf, roleWordsOf, type Gazetteer } from '../ingest/entities/index.ts';
 
 export function groundedShare(events: EventRecord[], gazetteer: Gazetteer): { tags: number; grounded: number; ungrounded: { id: string; tag: string }[] } {
   const names = new Map<string, string[]>();
-  for (const entity of gazetteer.byId.values()) names.set(entity.id, namesOf(entity).map((n) => foldText(n).lower));
+  // a role word ("rebels", "政府军") grounds the actor its text's conflict gives it
+  for (const entity of gazetteer.byId.values()) names.set(entity.id, [...namesOf(entity), ...roleWordsOf(gazetteer, entity.id)].map((n) => foldText(n).lower));
   let tags = 0;
   let grounded = 0;
   const ungrounded: { id: string; tag: string }[] = [];

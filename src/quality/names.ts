@@ -14,6 +14,14 @@ export function nameResolver(gazetteer: Gazetteer) {
     const candidates = pool.filter(
       (e) => e.name.en.toLowerCase() === bare || e.aliases.some((a) => a.toLowerCase() === bare),
     );
+    // a generic role word ("Republican Guard") names its conflict's actor for it
+    if (!candidates.length)
+      for (const c of gazetteer.conflicts)
+        for (const [role, actor] of Object.entries(c.actors))
+          if ((gazetteer.roles.get(role) ?? []).some((w) => w.toLowerCase() === bare)) {
+            const e = gazetteer.byId.get(actor);
+            if (e && e.type === type) candidates.push(e);
+          }
     const fitting = qualifier ? candidates.filter((e) => e.kind === qualifier || (qualifier === 'province' && e.kind === 'governorate')) : candidates;
     return (fitting[0] ?? candidates[0])?.id;
   };

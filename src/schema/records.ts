@@ -120,6 +120,8 @@ export const Entity = z.object({
   aliases: z.array(z.string()),
   coords: z.tuple([z.number(), z.number()]).optional(), // [longitude, latitude], GeoJSON order
   coordsSource: z.string().optional(),
+  /** ACLED-style: 1 the locality itself, 2 part of or near a locality, 3 a region or governorate centroid */
+  geoPrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   parent: z.string().optional(),
   members: z.array(z.string()).optional(),
   url: z.string(),

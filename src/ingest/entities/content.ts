@@ -17,6 +17,8 @@ export const ContentEntity = z.object({
   /** [longitude, latitude], GeoJSON order (as CONTRACT.md). */
   coords: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   coordsSource: z.string().optional(),
+  /** ACLED-style: 1 the locality itself, 2 part of / near a locality, 3 a region or governorate centroid. */
+  geoPrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** GeoNames id pinning the coordinates lookup when names alone do not match (scripts/gazetteer-coords.ts). */
   geonameid: z.number().int().positive().optional(),
   /** GeoNames first-level admin code of a governorate (used to disambiguate town names). */
@@ -40,7 +42,79 @@ export const AmbiguousFile = z.object({
   ),
 });
 export const OtherNamesFile = z.object({ names: z.record(z.string(), z.array(z.string().min(1))) });
+/** conflicts.json: generic role words and each conflict's own actors for them. */
+export const ConflictsFile = z.object({
+  note: z.string().optional(),
+  roles: z.record(z.string(), z.array(z.string().min(1))),
+  /** Groups that fight in several wars: tagged in any text. */
+  everywhere: z.array(id).default([]),
+  conflicts: z.array(
+    z.object({
+      id,
+      name: EntityName,
+      /** ISO 3166 alpha-2 codes of the countries the war is fought in (the texts' region). */
+      countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+      /** Chronology ids (manifest `chronology`) that are about this conflict. */
+      chronologies: z.array(z.string()),
+      /** Groups that fight in this war only: tagged only in texts about it. */
+      groups: z.array(id).default([]),
+      /** role -> group id playing it in this conflict. */
+      actors: z.record(z.string(), id),
+    }),
+  ),
+});
+
+const coords = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const precision = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const langName = z.object({ en: z.string().optional(), 'zh-Hans': z.string().optional(), 'zh-Hant': z.string().optional() });
+
+/** generated/entities.json: what scripts/gazetteer.ts found for each hand-written entity. */
+export const GeneratedEntitiesFile = z.object({
+  note: z.string().optional(),
+  datasets: z.array(z.object({ id: z.string(), package: z.string(), version: z.string(), licence: z.string(), what: z.string() })),
+  entities: z.record(
+    z.string(),
+    z.object({
+      coords: coords.optional(),
+      coordsSource: z.string().optional(),
+      geoPrecision: precision.optional(),
+      country: z.string().optional(),
+      admin1: z.string().optional(),
+      name: langName.optional(),
+      nameSources: z.record(z.string(), z.string()).optional(),
+      /** spellings met in the texts' own evidence (link targets, glosses): matched everywhere */
+      aliases: z.array(z.string()).optional(),
+      /** the dataset's alternate names: matched only in texts of the place's region */
+      regionAliases: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+/** generated/localities.json: dataset localities of the conflicts' countries that no hand entry
+ * describes; a text of that region that names one tags it, and it is published then. */
+export const GeneratedLocalitiesFile = z.object({
+  note: z.string().optional(),
+  localities: z.array(
+    z.object({
+      id,
+      kind: z.string(),
+      name: EntityName,
+      aliases: z.array(z.string()),
+      parent: id.optional(),
+      country: z.string(),
+      admin1: z.string().optional(),
+      population: z.number().optional(),
+      coords,
+      coordsSource: z.string(),
+      geoPrecision: precision,
+      nameSources: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+});
+
 export const RulesFile = z.object({
+  /** Words after which a Han-script name glossed in brackets starts ("的", "在", "和"). */
+  glossBoundaries: z.array(z.string()).optional(),
   governorate: z
     .object({
       note: z.string().optional(),

@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Entity } from '../../schema/records.ts';
 import { foldName } from './fold.ts';
-import { buildEntityRecords, capitalOf, findUnknownNames, loadGazetteer, namesOf, tagText, type Gazetteer } from './index.ts';
+import { buildEntityRecords, capitalOf, findUnknownNames, loadGazetteer, namesOf, roleWordsOf, tagText, textContext, type Gazetteer, type TagContext } from './index.ts';
 
 let gaz: Gazetteer;
+/** The five sources' chronologies are about the Syrian civil war. */
+let syria: TagContext;
 beforeAll(() => {
   gaz = loadGazetteer('content/entities');
+  syria = textContext(gaz, 'opposition-isil-2014', []);
 });
 
-const tag = (text: string, links: string[] = [], lang = 'en') => tagText(gaz, text, links, lang);
+const tag = (text: string, links: string[] = [], lang = 'en') => tagText(gaz, text, links, lang, syria);
 
 describe('hard cases', () => {
   it('tells Bab al-Hawa from al-Bab', () => {
@@ -84,11 +87,43 @@ describe('hard cases', () => {
   });
 });
 
+describe('text context: role words and dataset localities', () => {
+  it('reads generic role words through the conflict of the text only', () => {
+    const line = 'The rebels held the bridge while government forces shelled it.';
+    expect(tagText(gaz, line, [], 'en', syria).groups).toEqual(['syrian-opposition', 'syrian-government']);
+    expect(tagText(gaz, line, [], 'en', {}).groups).toEqual([]);
+    expect(tagText(gaz, '叛军与政府军在桥头交火', [], 'zh-Hans', {}).groups).toEqual([]);
+  });
+
+  it('finds the conflict of a text without a chronology from where its places lie', () => {
+    const syrian = ['Fighting went on in Idlib and Hama.', 'Rebels shelled Homs; the regime answered from Latakia.'];
+    const ctx = textContext(gaz, undefined, syrian);
+    expect(ctx.conflict?.id).toBe('syrian-civil-war');
+    expect(tagText(gaz, syrian[1]!, [], 'en', ctx).groups).toEqual(['syrian-opposition', 'syrian-government']);
+    const elsewhere = ['The rebels entered Dublin.', 'The regime fell in Lisbon and Porto, far from Syria.'];
+    expect(textContext(gaz, undefined, elsewhere).conflict).toBeUndefined();
+  });
+
+  it('tags a dataset locality only in a text of its region, where its governorate is named', () => {
+    const locality = gaz.localities.find(
+      (l) => l.country === 'SY' && l.parent && (l.regionAliases ?? []).includes(l.name.en) && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(l.name.en),
+    );
+    expect(locality).toBeDefined();
+    const governorate = gaz.byId.get(locality!.parent!)!;
+    const line = `Shelling hit ${locality!.name.en} in ${governorate.name.en} overnight.`;
+    expect(tagText(gaz, line, [], 'en', syria).places).toEqual([locality!.id, governorate.id]);
+    expect(tagText(gaz, line, [], 'en', {}).places).toEqual([governorate.id]);
+    // the same name with no word of its governorate around it stays untagged
+    expect(tagText(gaz, `Shelling hit ${locality!.name.en} overnight.`, [], 'en', syria).places).toEqual([]);
+  });
+});
+
 describe('gazetteer integrity', () => {
   it('gives every alias to one entity, or lists it as deliberately ambiguous', () => {
     const owners = new Map<string, Set<string>>();
-    for (const e of gaz.byId.values()) {
-      for (const n of namesOf(e)) {
+    for (const e of [...gaz.places, ...gaz.groups, ...gaz.agencies]) {
+      // the dataset's alternate names are matched in their region only, where a hand entry wins
+      for (const n of namesOf({ ...e, regionAliases: undefined })) {
         const k = foldName(n).lower;
         owners.set(k, (owners.get(k) ?? new Set()).add(e.id));
       }
@@ -114,7 +149,9 @@ describe('gazetteer integrity', () => {
       expect(e.name.en.length).toBeGreaterThan(0);
       if (e.coords) {
         expect(e.coordsSource).toBeTruthy();
-        expect(Math.abs(e.coords[0])).toBeLessThanOrEqual(90);
+        expect([1, 2, 3]).toContain(e.geoPrecision);
+        expect(Math.abs(e.coords[0])).toBeLessThanOrEqual(180);
+        expect(Math.abs(e.coords[1])).toBeLessThanOrEqual(90);
       }
     }
   });
@@ -188,7 +225,7 @@ describe('real passages (hand-checked, tests/expectations/entities-sample.json)'
     const misses: string[] = [];
     for (const p of passages) {
       const lang = /[\u3400-\u9fff]/.test(p.snippet) ? 'zh-Hans' : 'en';
-      const t = tagText(gaz, p.snippet, p.links ?? [], lang);
+      const t = tagText(gaz, p.snippet, p.links ?? [], lang, syria);
       const want = new Set([...p.places, ...p.groups]);
       const got = new Set([...t.places, ...t.groups]);
       expected += want.size;
@@ -210,11 +247,11 @@ describe('real passages (hand-checked, tests/expectations/entities-sample.json)'
     const capitalNames = new Map<string, string[]>();
     for (const [city, gov] of capitalOf(gaz)) capitalNames.set(gov, [...(capitalNames.get(gov) ?? []), ...namesOf(gaz.byId.get(city)!)]);
     for (const p of passages) {
-      const t = tagText(gaz, p.snippet, p.links ?? []);
+      const t = tagText(gaz, p.snippet, p.links ?? [], 'en', syria);
       for (const id of [...t.places, ...t.groups]) {
         const e = gaz.byId.get(id)!;
         const text = foldName(p.snippet).lower;
-        const names = [...namesOf(e), ...(capitalNames.get(id) ?? [])];
+        const names = [...namesOf(e), ...roleWordsOf(gaz, id), ...(capitalNames.get(id) ?? [])];
         expect(names.some((n) => text.includes(foldName(n).lower)), `${id} in ${p.snippet.slice(0, 40)}`).toBe(true);
       }
     }
@@ -225,13 +262,13 @@ describe('performance', () => {
   it('tags ten thousand passages in well under a minute', () => {
     const sample = 'On 5 January, rebels captured an ISIL base in Manbij after heavy fighting. 在拉卡省Tabqa镇也爆发了冲突，伊斯蘭國擊斃了7名反对派武装分子。';
     const t0 = performance.now();
-    for (let k = 0; k < 10_000; k++) tagText(gaz, sample + k, [], 'en');
+    for (let k = 0; k < 10_000; k++) tagText(gaz, sample + k, [], 'en', syria);
     expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
 
 describe('coverage hard cases', () => {
-  const tag = (text: string) => tagText(gaz, text, []);
+  const tag = (text: string) => tagText(gaz, text, [], 'en', syria);
 
   it('reads a capital as its governorate in a governorate context', () => {
     expect(tag('ISIL fully retreated from Idlib and Latakia provinces.').places).toEqual(['idlib-governorate', 'latakia-governorate']);

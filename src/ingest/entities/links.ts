@@ -1,6 +1,6 @@
 /** Wiki-link targets to gazetteer entities. */
 import type { Gazetteer } from './types.ts';
-import { OTHER } from './types.ts';
+import { OTHER, ROLE } from './types.ts';
 
 /** Article title of a link target: no fragment, underscores as spaces, no namespace prefix, or
  * undefined for namespaces that never name entities (files, categories). */
@@ -25,5 +25,5 @@ export function resolveLink(gaz: Gazetteer, target: string): string[] {
     const bare = title.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
     if (bare !== title) ids = gaz.matcher.lookup(bare);
   }
-  return ids.filter((id) => id !== OTHER);
+  return ids.filter((id) => id !== OTHER && !id.startsWith(ROLE));
 }

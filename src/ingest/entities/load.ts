@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import {
   AgenciesFile,
   AmbiguousFile,
+  ConflictsFile,
+  GeneratedEntitiesFile,
+  GeneratedLocalitiesFile,
   GroupsFile,
   OtherNamesFile,
   PlacesFile,
@@ -13,8 +16,8 @@ import {
 } from './content.ts';
 import { foldName } from './fold.ts';
 import { buildMatcher, type AliasEntry } from './matcher.ts';
-import { OTHER } from './types.ts';
-import type { AmbiguousAlias, EntityType, Gazetteer, GazetteerEntity, Rules } from './types.ts';
+import { OTHER, ROLE } from './types.ts';
+import type { AmbiguousAlias, Conflict, EntityType, Gazetteer, GazetteerEntity, Rules } from './types.ts';
 
 function readJson<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -29,19 +32,83 @@ function toEntity(c: ContentEntity, type: EntityType): GazetteerEntity {
   if (c.members) e.members = c.members;
   if (c.coords) e.coords = c.coords;
   if (c.coordsSource) e.coordsSource = c.coordsSource;
+  if (c.geoPrecision) e.geoPrecision = c.geoPrecision;
   return e;
 }
 
-/** Every name an entity answers to: its aliases plus its display names. */
+type Generated = z.infer<typeof GeneratedEntitiesFile>['entities'][string];
+
+/** The generated layer under a hand-written entry: the hand's fields win, the generated fill gaps. */
+function withGenerated(e: GazetteerEntity, g: Generated | undefined): GazetteerEntity {
+  if (!g) return e;
+  const out: GazetteerEntity = { ...e, name: { ...e.name } };
+  if (!out.coords && g.coords && g.coordsSource) {
+    out.coords = g.coords;
+    out.coordsSource = g.coordsSource;
+    if (g.geoPrecision) out.geoPrecision = g.geoPrecision;
+  }
+  if (out.coords && !out.geoPrecision) out.geoPrecision = g.geoPrecision ?? 1;
+  if (g.country) out.country = g.country;
+  if (g.admin1) out.admin1 = g.admin1;
+  for (const l of ['en', 'zh-Hans', 'zh-Hant'] as const) if (!out.name[l] && g.name?.[l]) (out.name as Record<string, string>)[l] = g.name[l]!;
+  if (g.nameSources) out.nameSources = g.nameSources;
+  if (g.aliases?.length) out.aliases = [...new Set([...e.aliases, ...g.aliases])];
+  if (g.regionAliases?.length) out.regionAliases = g.regionAliases;
+  return out;
+}
+
+/** Every name an entity answers to: its aliases, its display names and, for a dataset place, the
+ * dataset's alternate names (matched in texts of its region only). */
 export function namesOf(e: GazetteerEntity): string[] {
+  const out = new Set<string>(e.aliases);
+  for (const n of Object.values(e.name)) if (n) out.add(n);
+  for (const n of e.regionAliases ?? []) out.add(n);
+  return [...out];
+}
+
+/** Names matched everywhere (not the region-only dataset names). */
+function globalNamesOf(e: GazetteerEntity): string[] {
   const out = new Set<string>(e.aliases);
   for (const n of Object.values(e.name)) if (n) out.add(n);
   return [...out];
 }
 
+/** The generic role words that can name `id` in some conflict (for grounding checks). */
+export function roleWordsOf(gaz: Gazetteer, id: string): string[] {
+  const out: string[] = [];
+  for (const c of gaz.conflicts) for (const [role, actor] of Object.entries(c.actors)) if (actor === id) out.push(...(gaz.roles.get(role) ?? []));
+  return [...new Set(out)];
+}
+
 export function loadGazetteer(dir = 'content/entities'): Gazetteer {
-  const places = readJson(join(dir, 'places.json'), PlacesFile).places.map((c) => toEntity(c, 'place'));
-  const groups = readJson(join(dir, 'groups.json'), GroupsFile).groups.map((c) => toEntity(c, 'group'));
+  const generatedFile = join(dir, 'generated', 'entities.json');
+  const generated = existsSync(generatedFile) ? readJson(generatedFile, GeneratedEntitiesFile).entities : {};
+  const places = readJson(join(dir, 'places.json'), PlacesFile).places.map((c) => withGenerated(toEntity(c, 'place'), generated[c.id]));
+  const groups = readJson(join(dir, 'groups.json'), GroupsFile).groups.map((c) => withGenerated(toEntity(c, 'group'), generated[c.id]));
+  const localitiesFile = join(dir, 'generated', 'localities.json');
+  const localities: GazetteerEntity[] = existsSync(localitiesFile)
+    ? readJson(localitiesFile, GeneratedLocalitiesFile).localities.map((l) => ({
+        id: l.id,
+        type: 'place' as const,
+        kind: l.kind,
+        name: l.name,
+        aliases: [],
+        regionAliases: l.aliases,
+        ...(l.parent ? { parent: l.parent } : {}),
+        coords: l.coords,
+        coordsSource: l.coordsSource,
+        geoPrecision: l.geoPrecision,
+        country: l.country,
+        ...(l.admin1 ? { admin1: l.admin1 } : {}),
+        ...(l.population !== undefined ? { population: l.population } : {}),
+        ...(l.nameSources ? { nameSources: l.nameSources } : {}),
+        locality: true,
+      }))
+    : [];
+  const conflictsFile = join(dir, 'conflicts.json');
+  const conflictsData = existsSync(conflictsFile) ? readJson(conflictsFile, ConflictsFile) : { roles: {}, everywhere: [], conflicts: [] };
+  const conflicts: Conflict[] = conflictsData.conflicts;
+  const roles = new Map(Object.entries(conflictsData.roles));
   const agencyFile = join(dir, 'sources-agencies.json');
   const agencies = existsSync(agencyFile)
     ? readJson(agencyFile, AgenciesFile).agencies.map((c) => toEntity(c, 'agency'))
@@ -57,14 +124,26 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
     if (byId.has(e.id)) throw new Error(`gazetteer: duplicate id "${e.id}"`);
     byId.set(e.id, e);
   }
+  for (const l of localities) if (!byId.has(l.id)) byId.set(l.id, l);
+  // every group either fights in several wars or belongs to the conflicts that list it
+  const placed = new Set([...conflictsData.conflicts.flatMap((c) => c.groups), ...conflictsData.everywhere]);
+  if (conflicts.length) {
+    const loose = groups.filter((g) => !placed.has(g.id)).map((g) => g.id);
+    if (loose.length) throw new Error(`conflicts.json: groups in no conflict and not in "everywhere": ${loose.join(', ')}`);
+  }
+  for (const c of conflicts)
+    for (const [role, actor] of Object.entries(c.actors)) {
+      if (byId.get(actor)?.type !== 'group') throw new Error(`conflicts.json: ${c.id}: actor "${actor}" is not a group`);
+      if (!roles.has(role)) throw new Error(`conflicts.json: ${c.id}: role "${role}" has no words`);
+    }
 
   const ambiguous = new Map<string, AmbiguousAlias>();
   for (const [alias, a] of Object.entries(ambiguousRaw)) ambiguous.set(foldName(alias).lower, a);
 
   // alias -> ids, refusing accidental sharing
   const owners = new Map<string, Set<string>>();
-  for (const e of byId.values()) {
-    for (const n of namesOf(e)) {
+  for (const e of [...places, ...groups, ...agencies]) {
+    for (const n of globalNamesOf(e)) {
       const key = foldName(n).lower;
       if (!key) continue;
       const set = owners.get(key) ?? new Set<string>();
@@ -81,9 +160,27 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   }
 
   const entries: AliasEntry[] = [];
-  for (const e of byId.values()) for (const n of namesOf(e)) entries.push({ alias: n, ids: [e.id] });
+  for (const e of [...places, ...groups, ...agencies]) for (const n of globalNamesOf(e)) entries.push({ alias: n, ids: [e.id] });
   // known non-entities claim their text too (so "Abu Omar al-Shishani" is not half-read as a place)
   for (const n of otherNames) entries.push({ alias: n, ids: [OTHER] });
+  // generic role words claim their text and name whoever plays the role in the text's conflict
+  for (const [role, words] of roles) for (const w of words) entries.push({ alias: w, ids: [ROLE + role] });
 
-  return { places, groups, agencies, otherNames, byId, ambiguous, rules, matcher: buildMatcher(entries) };
+  const regional = new Map<string, ReturnType<typeof buildMatcher>>();
+  const base = buildMatcher(entries);
+  const matcherFor = (countries: string[] | undefined) => {
+    if (!countries?.length) return base;
+    const key = [...countries].sort().join(',');
+    let m = regional.get(key);
+    if (!m) {
+      const extra: AliasEntry[] = [];
+      for (const e of [...places, ...localities])
+        if (e.country && countries.includes(e.country)) for (const n of e.regionAliases ?? []) extra.push({ alias: n, ids: [e.id] });
+      m = buildMatcher([...entries, ...extra]);
+      regional.set(key, m);
+    }
+    return m;
+  };
+
+  return { places, groups, agencies, localities, conflicts, roles, otherNames, byId, ambiguous, rules, matcher: base, matcherFor };
 }

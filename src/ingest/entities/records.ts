@@ -9,11 +9,12 @@ function record(e: GazetteerEntity): Entity {
     type,
     kind: e.kind,
     name: e.name,
-    aliases: e.aliases,
+    aliases: e.locality ? (e.regionAliases ?? []) : e.aliases,
     url: `/${type}/${e.id}/`,
   };
   if (e.coords) r.coords = e.coords;
   if (e.coordsSource) r.coordsSource = e.coordsSource;
+  if (e.coords && e.geoPrecision) r.geoPrecision = e.geoPrecision;
   if (e.parent) r.parent = e.parent;
   if (e.members) r.members = e.members;
   return Entity.parse(r);
@@ -31,5 +32,8 @@ export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id
     for (const id of ev.groups) if (gaz.byId.get(id)?.type !== 'group') unknown.push(`${ev.id}: group "${id}"`);
   }
   if (unknown.length) throw new Error(`events tagged with ids missing from the gazetteer: ${unknown.slice(0, 20).join('; ')}`);
-  return [...gaz.places, ...gaz.groups].map(record);
+  // dataset localities are published once a text names them, with pages like the others
+  const used = new Set(events.flatMap((ev) => ev.places));
+  const localities = gaz.localities.filter((l) => used.has(l.id));
+  return [...gaz.places, ...localities, ...gaz.groups].map(record);
 }

@@ -3,7 +3,7 @@ import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
-import { OTHER, type Gazetteer, type GazetteerEntity, type Match } from './types.ts';
+import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 export interface Tags {
@@ -19,8 +19,8 @@ export interface Tags {
  * recognised but never returned. `lang` is accepted for symmetry with findUnknownNames; matching
  * itself is script-aware rather than language-specific.
  */
-export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lang?: Lang | string): Tags {
-  const { matches, folded } = gaz.matcher.scan(text);
+export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lang?: Lang | string, context: TagContext = {}): Tags {
+  const { matches, folded } = gaz.matcherFor(context.countries).scan(text);
   const linked = new Set<string>();
   for (const l of links) for (const id of resolveLink(gaz, l)) linked.add(id);
 
@@ -33,8 +33,22 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
     if (!found.includes(id)) found.push(id);
   };
 
-  const resolved = matches.map((m) => {
-    let ids = m.ids.filter((id) => id !== OTHER);
+  const actors = context.conflict?.actors ?? {};
+  const own = new Set(context.conflict?.groups ?? []);
+  const local = localGroups(gaz);
+  // a role word names its conflict's actor; a group of one war only is not read in texts about another
+  const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id);
+  const first = matches.map((m) => [...new Set(m.ids.filter((id) => id !== OTHER).map(roleOrId).filter((id): id is string => id !== undefined))]);
+  // governorates named around each match, to choose between localities of the same name
+  const nearby = new Map<string, number>();
+  for (const ids of first)
+    if (ids.length === 1 && !gaz.byId.get(ids[0]!)?.locality) {
+      const a = gaz.byId.get(ids[0]!)?.admin1;
+      if (a) nearby.set(a, (nearby.get(a) ?? 0) + 1);
+    }
+  const resolved = matches.map((m, i) => {
+    let ids = first[i]!;
+    if (ids.some((id) => gaz.byId.get(id)?.locality)) ids = chooseLocality(gaz, ids, nearby, context.admins);
     if (ids.length > 1) {
       const key = folded.lower.slice(m.start, m.end).replace(/ {2,}/g, ' ');
       const amb = gaz.ambiguous.get(key);
@@ -79,6 +93,37 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
   return { places, groups };
+}
+
+/**
+ * The reading of a name that dataset localities answer to (one or several): a hand-written entry
+ * first (it was written for these texts), else the locality in the governorate most named around it
+ * (in the passage, then in the whole text), else none: an unsupported name is not tagged.
+ */
+function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, number>, admins: Map<string, number> | undefined): string[] {
+  const hand = ids.filter((id) => !gaz.byId.get(id)?.locality);
+  if (hand.length) return hand;
+  // a village only where its governorate is named (in the passage or the text): "Milh" in
+  // "al-Milh Square" of an Aleppo text is not the village of that name in As-Suwayda; a seat of a
+  // governorate or district (kind city or town) is known enough to stand on its own name
+  for (const counts of [nearby, admins]) {
+    if (!counts) continue;
+    const scored = ids.map((id) => ({ id, n: counts.get(gaz.byId.get(id)?.admin1 ?? '') ?? 0 })).sort((a, b) => b.n - a.n);
+    if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) return [scored[0]!.id];
+  }
+  const seats = ids.filter((id) => SEAT_KINDS.has(gaz.byId.get(id)?.kind ?? ''));
+  return seats.length === 1 ? seats : [];
+}
+
+/** Kinds of dataset localities that are administrative seats (GeoNames PPLA/PPLC, PPLA2). */
+const SEAT_KINDS = new Set(['city', 'town']);
+
+const locals = new WeakMap<Gazetteer, Set<string>>();
+/** Groups that some conflict lists as its own (fighting in that war only). */
+function localGroups(gaz: Gazetteer): Set<string> {
+  let set = locals.get(gaz);
+  if (!set) locals.set(gaz, (set = new Set(gaz.conflicts.flatMap((c) => c.groups))));
+  return set;
 }
 
 const capitals = new WeakMap<Gazetteer, Map<string, string>>();

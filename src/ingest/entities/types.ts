@@ -16,6 +16,42 @@ export interface GazetteerEntity {
   members?: string[];
   coords?: [number, number];
   coordsSource?: string;
+  /** 1 the locality itself, 2 part of / near a locality, 3 a region or governorate centroid. */
+  geoPrecision?: 1 | 2 | 3;
+  /** ISO 3166 alpha-2 country the place lies in (generated). */
+  country?: string;
+  /** GeoNames first-level admin code (the governorate) the place lies in (generated). */
+  admin1?: string;
+  /** Dataset alternate names, matched only in texts of the place's region. */
+  regionAliases?: string[];
+  /** A dataset locality no hand entry describes: published only when some event is tagged with it. */
+  locality?: boolean;
+  population?: number;
+  /** Where each generated name came from, by language. */
+  nameSources?: Record<string, string>;
+}
+
+/** Prefix of the pseudo-ids of generic role words in the matcher ("#role:insurgents"). */
+export const ROLE = '#role:';
+
+export interface Conflict {
+  id: string;
+  name: EntityName;
+  countries: string[];
+  chronologies: string[];
+  /** Groups that fight in this war only. */
+  groups: string[];
+  /** role -> group id */
+  actors: Record<string, string>;
+}
+
+/** What a text is about, for the tagger: its conflict (for role words) and region (for localities). */
+export interface TagContext {
+  conflict?: Conflict;
+  /** ISO countries whose dataset localities may be tagged. */
+  countries?: string[];
+  /** GeoNames admin-1 codes named in the whole text, with counts (to choose between same-named localities). */
+  admins?: Map<string, number>;
 }
 
 export interface AmbiguousAlias {
@@ -76,8 +112,15 @@ export interface Gazetteer {
   agencies: GazetteerEntity[];
   /** Known names that are neither places nor groups (people, events): only silence findUnknownNames. */
   otherNames: string[];
+  /** Dataset localities of the conflicts' countries that no hand entry describes. */
+  localities: GazetteerEntity[];
+  conflicts: Conflict[];
+  /** role -> its generic words */
+  roles: Map<string, string[]>;
   byId: Map<string, GazetteerEntity>;
   ambiguous: Map<string, AmbiguousAlias>;
   rules: Rules;
   matcher: Matcher;
+  /** The matcher plus the dataset names of the given countries' places (built once per region). */
+  matcherFor(countries: string[] | undefined): Matcher;
 }

@@ -4,7 +4,7 @@
  * quoted names. Conservative by design: anything overlapping a known name is left out.
  */
 import { resolveLink, linkTitle } from './links.ts';
-import { OTHER, type Gazetteer } from './types.ts';
+import { OTHER, type Gazetteer, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 const CAP_WORD = /^\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*$/u;
@@ -14,7 +14,7 @@ function isHanLang(lang: Lang | string): boolean {
   return /^zh/i.test(lang);
 }
 
-export function findUnknownNames(gaz: Gazetteer, text: string, links: string[] = [], lang: Lang | string = 'en'): string[] {
+export function findUnknownNames(gaz: Gazetteer, text: string, links: string[] = [], lang: Lang | string = 'en', context: TagContext = {}): string[] {
   const out: string[] = [];
   const push = (n: string) => {
     const name = n.trim();
@@ -33,7 +33,7 @@ export function findUnknownNames(gaz: Gazetteer, text: string, links: string[] =
   }
 
   // spans already claimed by the gazetteer (entities, agencies, other known names)
-  const { matches, folded } = gaz.matcher.scan(text);
+  const { matches, folded } = gaz.matcherFor(context.countries).scan(text);
   const claimed = new Uint8Array(text.length + 1);
   if (folded.aligned) for (const m of matches) claimed.fill(1, m.start, m.end);
   const free = (start: number, end: number) => {

@@ -4,11 +4,13 @@
  * that are not counts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../entities/index.ts';
+import { loadGazetteer, textContext, withContext } from '../entities/index.ts';
 import { findFigures } from './find.ts';
 import type { Figure, Lang } from '../../schema/records.ts';
 
-const gaz = loadGazetteer(new URL('../../../content/entities', import.meta.url).pathname);
+const gazetteer = loadGazetteer(new URL('../../../content/entities', import.meta.url).pathname);
+// the sentences are about the Syrian civil war: generic role words ("rebels", "政府军") name its actors
+const gaz = withContext(gazetteer, textContext(gazetteer, 'opposition-isil-2014', []));
 const figs = (text: string, lang: Lang = 'en') => findFigures(text, lang, gaz);
 const brief = (f: Figure) => [f.kind, f.low, f.high, f.who];
 

