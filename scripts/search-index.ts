@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Entity, EventRecord, SourceMeta } from '../src/schema/records.ts';
 import { buildSearchRecords, normaliseBase, openccConverters, SEARCH_LANGUAGE } from '../src/search/records.ts';
+import { ROWS_FILE } from '../src/search/parts.ts';
 import { describeParts, labelsFile, PARTS_FILE, splitRecords } from '../src/search/parts.ts';
 import type { SearchRecord } from '../src/search/records.ts';
 
@@ -50,7 +51,7 @@ async function writePart(records: SearchRecord[], outputPath: string, warnings: 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind createIndex failed: ${errors.join('; ')}`);
   try {
-    for (const record of records) {
+    for (const { row: _row, ...record } of records) {
       const res = await index.addCustomRecord(record);
       if (res.errors.length) warnings.push(`${record.url}: ${res.errors.join('; ')}`);
     }
@@ -60,6 +61,7 @@ async function writePart(records: SearchRecord[], outputPath: string, warnings: 
     await index.deleteIndex().catch(() => {});
     await pagefind.close();
   }
+  await writeFile(path.join(outputPath, ROWS_FILE), JSON.stringify(Object.fromEntries(records.map((r) => [r.url, r.row ?? []]))));
   // The default UIs are not used (the search page has its own client): drop them so nothing that
   // needs inline styles ships, and keep the output small.
   for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {

@@ -4,7 +4,7 @@
  * search state in the URL (history.replaceState) and renders results without innerHTML.
  */
 import { FILTERS, RANGE_KEYS, chooseExcerpt, effectiveSort, isEmpty, isIsoDay, localiseUrl, pagefindArgs, parseState, prepareQuery, stateToSearch } from '../search/state.ts';
-import { PARTS_FILE, PART_FILTER, SINGLE_PART, indexDates, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
+import { PARTS_FILE, PART_FILTER, ROWS_FILE, SINGLE_PART, indexDates, isPartsManifest, labelsFile, nextBatch, partOrder, searchedBoundary, sumFilterCounts } from '../search/parts.ts';
 import { formatDay, formatEventDate } from '../lib/dates.ts';
 import type { PartsManifest } from '../search/parts.ts';
 import type { Filter, SearchState, Sort } from '../search/state.ts';
@@ -429,9 +429,22 @@ async function main(root: HTMLElement) {
   moreButton.addEventListener('click', () => void showMore(searchSeq, true));
   downloadButton?.addEventListener('click', () => void downloadCsv(current));
 
+  const rowFiles = new Map<number, Promise<Record<string, string[]>>>();
+  const rowsOf = (k: number): Promise<Record<string, string[]>> => {
+    let p = rowFiles.get(k);
+    if (!p) {
+      p = fetch(`${base}${manifest.parts[k]?.path ?? 'pagefind/'}${ROWS_FILE}`)
+        .then((r) => (r.ok ? (r.json() as Promise<Record<string, string[]>>) : {}))
+        .catch(() => ({}));
+      rowFiles.set(k, p);
+    }
+    return p;
+  };
+
   /**
-   * The results found so far as events.csv rows (same columns): each result carries its row
-   * without the text (meta.row), and the passage as written is the first part of its content.
+   * The results found so far as events.csv rows (same columns): the rows without their text come
+   * from the rows file beside each part the results are in (fetched on the first download), and
+   * the passage as written is the first part of each result's content.
    */
   async function downloadCsv(session: Session) {
     if (!downloadButton || !session.results.length) return;
@@ -444,7 +457,8 @@ async function main(root: HTMLElement) {
       for (let i = 0; i < session.results.length; i += 25) {
         const batch = await Promise.all(session.results.slice(i, i + 25).map((r) => r.data()));
         for (const d of batch) {
-          const cells = JSON.parse(d.meta.row ?? '[]') as string[];
+          const part = Number(d.filters[PART_FILTER]?.[0] ?? primary);
+          const cells = [...((await rowsOf(part))[d.url] ?? [])];
           const passage = Number((d.meta.parts ?? '').split(',')[0]) || d.content.length;
           cells.splice(textAt, 0, d.content.slice(0, passage));
           rows.push(csvLine(cells));

@@ -161,3 +161,6 @@ export function indexDates(manifest: PartsManifest): { first: string; last: stri
   const lasts = manifest.parts.map((p) => p.last).filter(Boolean).sort();
   return firsts.length && lasts.length ? { first: firsts[0], last: lasts[lasts.length - 1] } : undefined;
 }
+
+/** Beside each index part: its events' CSV rows (without the text) by result URL, read only to download. */
+export const ROWS_FILE = 'dayline-rows.json';

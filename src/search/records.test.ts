@@ -106,9 +106,9 @@ describe('buildSearchRecords', () => {
     expect([...keys].sort()).toEqual(keys); // events.json order = date order
   });
 
-  it('puts no date, id, source or language in the meta: Pagefind would make their words match', () => {
+  it('puts no date, id, source or language in the meta (only names: places, groups, type): Pagefind would make their words match', () => {
     for (const r of build().records) {
-      expect(Object.keys(r.meta).every((k) => ['places', 'groups', 'places_zh', 'groups_zh'].includes(k)), Object.keys(r.meta).join()).toBe(true);
+      expect(Object.keys(r.meta).every((k) => ['places', 'groups', 'places_zh', 'groups_zh', 'type', 'type_zh'].includes(k)), Object.keys(r.meta).join()).toBe(true);
       expect(Object.values(r.meta).join(' ')).not.toMatch(/\d{4}/);
     }
   });

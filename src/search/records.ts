@@ -33,7 +33,14 @@ export interface SearchRecord {
   meta: Record<string, string>;
   filters: Partial<Record<FilterKey | RecordFilterKey, string[]>>;
   sort: Record<string, string>;
+  /**
+   * The event's events.csv row without its text, for the search page's download. Not given to
+   * Pagefind (it would make every cell searchable): written beside each part (ROWS_FILE).
+   */
+  row?: string[];
 }
+
+export { ROWS_FILE } from './parts.ts';
 
 /** Names in the three UI scripts; `en` always present. */
 export interface Label {
@@ -274,7 +281,6 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
       groups_zh: event.groups.map((id) => name(id)['zh-Hans']).join('、'),
       type: taxonomyName(event.subtype ?? event.type, 'en'),
       type_zh: taxonomyName(event.subtype ?? event.type, 'zh-Hans'),
-      row: JSON.stringify(cells),
     };
     for (const k of Object.keys(meta)) if (!meta[k]) delete meta[k];
 
@@ -286,6 +292,7 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
       filters,
       // ISO date, then the position in events.json (date, then source order) to break ties.
       sort: { date: `${event.date.start}~${String(i).padStart(width, '0')}` },
+      row: cells,
     };
   });
   return { records, labels };
