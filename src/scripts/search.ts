@@ -459,7 +459,7 @@ async function main(root: HTMLElement) {
         for (const d of batch) {
           const part = Number(d.filters[PART_FILTER]?.[0] ?? primary);
           const cells = [...((await rowsOf(part))[d.url] ?? [])];
-          const passage = Number((d.meta.parts ?? '').split(',')[0]) || d.content.length;
+          const passage = Number((d.filters.lengths?.[0] ?? '').split(',')[0]) || d.content.length;
           cells.splice(textAt, 0, d.content.slice(0, passage));
           rows.push(csvLine(cells));
         }
