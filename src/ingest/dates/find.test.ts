@@ -57,7 +57,7 @@ describe('findDateMentions, English', () => {
     expect(rel('One week later, a commander')).toEqual({ days: 7 });
     expect(rel('Later that day, Ahrar')).toEqual({ same: true });
     expect(rel('the same day involving')).toEqual({ same: true });
-    expect(rel('Meanwhile, ISIL forces')).toEqual({ same: true });
+    expect(rel('Meanwhile, ISIL forces')).toEqual({ same: true, connective: true });
     expect(one('rallied on Friday against').weekday).toBe(4);
     expect(one('on Thursday when it tried').weekday).toBe(3);
   });
@@ -111,7 +111,7 @@ describe('findDateMentions, Chinese', () => {
     expect(one('三天后，', 'zh-Hans').relative).toEqual({ days: 3 });
     expect(one('几天之后，', 'zh-Hans').relative).toEqual({ vague: [2, 7] });
     expect(one('当天晚些时候，', 'zh-Hans').relative).toEqual({ same: true });
-    expect(one('与此同时，', 'zh-Hans').relative).toEqual({ same: true });
+    expect(one('与此同时，', 'zh-Hans').relative).toEqual({ same: true, connective: true });
     expect(one('在周日叛军', 'zh-Hans').weekday).toBe(6);
   });
 

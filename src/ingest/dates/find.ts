@@ -38,7 +38,7 @@ export interface DateMention {
   /** Last part of a range (`Between 10 and 12 February`, `7月20日至21日`). */
   rangeEnd?: PartialDate;
   /** Offset phrases: days from the narrative's date, a vague span, or "same date". */
-  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number };
+  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number; connective?: boolean };
   /** 0 = Monday … 6 = Sunday. */
   weekday?: number;
   /** Why the written date cannot exist (`2月30日`, `31 April`). */
@@ -99,7 +99,7 @@ function partialDate(v: Record<string, unknown> | undefined): PartialDate | unde
 function relativeOf(v: Record<string, unknown> | undefined): DateMention['relative'] {
   if (!v) return undefined;
   const r: NonNullable<DateMention['relative']> = {};
-  if (v.same === true) return { same: true };
+  if (v.same === true) return { same: true, ...(v.connective === true ? { connective: true } : {}) };
   if (Array.isArray(v.vague) && v.vague.every((x) => num(x) !== undefined)) r.vague = [v.vague[0] as number, v.vague[1] as number];
   else if (num(v.ordinal) !== undefined) r.ordinal = num(v.ordinal);
   else if (num(v.weekend) !== undefined) r.weekend = num(v.weekend);

@@ -172,13 +172,13 @@ function tools(lang: Lang): LanguageTools {
 function clauseStart(p: ParagraphScan, sentenceStart: number, pos: number): { start: number; connectorAt?: number } {
   const separator = p.lastSeparator(pos);
   const start = separator >= sentenceStart ? separator + 1 : sentenceStart;
+  const connector = p.connectors?.lastIndex(start, pos);
+  if (connector !== undefined) return { start: connector + 1, connectorAt: connector + 1 };
   // A semicolon joins independent clauses: like a connective, it opens one (…on 9 June; a ceasefire was signed on 11 June.).
   if (separator >= sentenceStart && (p.text[separator] === ';' || p.text[separator] === '；')) {
     const at = skipSpace(p.text, start);
     return { start: at, connectorAt: at };
   }
-  const connector = p.connectors?.lastIndex(start, pos);
-  if (connector !== undefined) return { start: connector + 1, connectorAt: connector + 1 };
   return { start };
 }
 
@@ -340,6 +340,10 @@ function subjectThenDate(text: string, m: DateMention, t: LanguageTools): boolea
   const lead = text.slice(Math.max(0, m.start - max - 1), m.start);
   const clause = lead.split(/[，。；：,;:!?！？\n]/u).at(-1)!.replace(CITATION, '');
   if (clause.length === 0 || clause.length > max || /\d/.test(clause)) return false;
+  // "这批部队主要是26日凌晨增援而来": a copula makes the date what the subject is said to be
+  // (a cleft looking back), not the clause's own time.
+  // (A clause that opens with 但是 and the date is an initial anchor anyway.)
+  if ((t.res.copulas ?? []).some((c) => clause.includes(c))) return false;
   const after = text.slice(m.end, m.end + WORD_WINDOW);
   return /^\s*\p{Script=Han}/u.test(after) && !(t.res.attributiveMarkers ?? []).some((a) => after.trimStart().startsWith(a));
 }
@@ -423,7 +427,14 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     const sentenceStart = sentenceOf(m.start);
     const base = { mention: m, sentenceStart };
     if (m.invalid) return { ...base, role: 'invalid' };
-    if (m.kind === 'relative' && m.relative?.same) return { ...base, role: 'same' };
+    if (m.kind === 'relative' && m.relative?.same) {
+      // "That same day, …", 是日晨，…: a sentence that opens on the story's own day has its time
+      // (a connective, "Meanwhile", does not say it);
+      // a later date in it (…, who had come on 26 October) dates at most a clause.
+      const opening = clauseStart(p, sentenceStart, m.start);
+      if (!m.relative.connective && opening.start === sentenceStart && onlyPrefixesBefore(text.slice(sentenceStart, m.start), t)) anchoredSentences.add(sentenceStart);
+      return { ...base, role: 'same' };
+    }
     const clause = clauseStart(p, sentenceStart, m.start);
     const gloss = eraGlossStart(p, sentenceStart, clause.start, m);
     if (gloss !== undefined) {
