@@ -16,7 +16,7 @@ import { serveDist, type ServedSite } from '../helpers/site.ts';
 const DIST = process.env.DIST_DIR ?? 'dist';
 
 /** Names that are the same in both languages: the site's name, formats, licences, file names. */
-const NAMES = /\bhttps?:\/\/\S+|\b(?:Dayline|JavaScript|Markdown|MediaWiki|Wikipedia|CC BY-SA(?: \d\.\d)?|[\w-]+\.(?:json|csv|geojson))\b/g;
+const NAMES = /\bhttps?:\/\/\S+|\b(?:Dayline|JavaScript|Markdown|MediaWiki|Wikipedia|CSV|GeoJSON|JSON|CC BY-SA(?: \d\.\d)?|[\w-]+\.(?:json|csv|geojson))\b/g;
 /** A source's title is a name: it may stand inside a UI attribute (a chart bar's label), where no lang can mark it. */
 const sourceTitles = (): string[] => {
   try {
