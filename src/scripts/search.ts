@@ -167,6 +167,8 @@ async function main(root: HTMLElement) {
     counts: Record<string, Record<string, number>>[];
     /** the type the query names, when it names one */
     asType?: string;
+    /** the result shown for each happening several sources tell: its other accounts join it */
+    happenings?: Map<string, HTMLLIElement>;
   }
 
   let searchSeq = 0;
@@ -273,13 +275,22 @@ async function main(root: HTMLElement) {
     // Fetch every fragment at once, show each result as soon as it and those before it are in.
     const pending = slice.map((r) => r.data());
     let first: HTMLLIElement | undefined;
+    session.happenings ??= new Map();
     for (const p of pending) {
       const d = await p;
       if (seq !== searchSeq) {
         if (root.dataset.loading === String(seq)) delete root.dataset.loading;
         return;
       }
+      // Another account of a happening already shown joins that result instead of repeating it.
+      const happening = d.filters.happening?.[0];
+      const shownAs = happening ? session.happenings.get(happening) : undefined;
+      if (shownAs) {
+        addAccount(shownAs, d);
+        continue;
+      }
       const li = renderResult(d);
+      if (happening) session.happenings.set(happening, li);
       list.append(li);
       if (!first) {
         first = li;
@@ -349,7 +360,32 @@ async function main(root: HTMLElement) {
     add(s('groups'), names('group'));
 
     li.append(heading, excerpt, meta);
+    const told = Number(d.filters.accounts?.[0] ?? 1);
+    if (told > 1) {
+      li.dataset.happening = d.filters.happening?.[0] ?? '';
+      const note = document.createElement('p');
+      note.className = 'search-result__accounts muted';
+      note.textContent = s('accounts', { count: numberFmt.format(told) });
+      li.append(note);
+    }
     return li;
+  }
+
+  /** Another account of the same happening, found by this search: a link beside the first. */
+  function addAccount(li: HTMLLIElement, d: PagefindResultData) {
+    let also = li.querySelector<HTMLParagraphElement>('.search-result__also');
+    if (!also) {
+      also = document.createElement('p');
+      also.className = 'search-result__also muted';
+      also.append(document.createTextNode(`${s('alsoFound')} `));
+      li.append(also);
+    } else also.append(document.createTextNode(' · '));
+    const a = document.createElement('a');
+    a.href = localiseUrl(d.url, base, locale);
+    const srcId = d.filters.source?.[0];
+    a.textContent = (srcId && labels.source?.[srcId]?.[labelLang]) || srcId || d.url;
+    if (d.filters.lang?.[0]) a.lang = d.filters.lang[0];
+    also.append(a);
   }
 
   /**

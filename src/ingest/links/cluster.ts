@@ -133,6 +133,8 @@ export function clusterLinks(profiles: LinkProfile[], comparisons: Comparison[],
   const groups = [...new Set(groupOf.values())]
     .map((g) => [...g.members].sort((x, y) => order.get(x)! - order.get(y)!))
     .sort((x, y) => order.get(x[0]!)! - order.get(y[0]!)!);
-  rejected.sort((x, y) => y.score - x.score || (pairKey(x) < pairKey(y) ? -1 : 1));
-  return { groups, links, rejected };
+  // a pair whose accounts met through a third account is not rejected
+  const stillApart = rejected.filter((r) => groupOf.get(r.a) !== groupOf.get(r.b));
+  stillApart.sort((x, y) => y.score - x.score || (pairKey(x) < pairKey(y) ? -1 : 1));
+  return { groups, links, rejected: stillApart };
 }
