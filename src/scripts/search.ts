@@ -361,11 +361,16 @@ async function main(root: HTMLElement) {
 
     li.append(heading, excerpt, meta);
     const told = Number(d.filters.accounts?.[0] ?? 1);
-    if (told > 1) {
-      li.dataset.happening = d.filters.happening?.[0] ?? '';
+    const happening = d.filters.happening?.[0];
+    if (told > 1 && happening) {
+      li.dataset.happening = happening;
+      // the happening's accounts side by side, on the day page of this one
       const note = document.createElement('p');
       note.className = 'search-result__accounts muted';
-      note.textContent = s('accounts', { count: numberFmt.format(told) });
+      const link = document.createElement('a');
+      link.href = `${localiseUrl(d.url, base, locale).split('#')[0]}#${happening}`;
+      link.textContent = s('accounts', { count: numberFmt.format(told) });
+      note.append(link);
       li.append(note);
     }
     return li;
@@ -373,19 +378,17 @@ async function main(root: HTMLElement) {
 
   /** Another account of the same happening, found by this search: a link beside the first. */
   function addAccount(li: HTMLLIElement, d: PagefindResultData) {
-    let also = li.querySelector<HTMLParagraphElement>('.search-result__also');
-    if (!also) {
-      also = document.createElement('p');
-      also.className = 'search-result__also muted';
-      also.append(document.createTextNode(`${s('alsoFound')} `));
-      li.append(also);
-    } else also.append(document.createTextNode(' · '));
+    const note = li.querySelector<HTMLParagraphElement>('.search-result__accounts');
+    if (!note) return;
+    const first = !note.querySelector('[data-also]');
+    note.append(document.createTextNode(first ? ` · ${s('alsoFound')} ` : ' · '));
     const a = document.createElement('a');
+    a.dataset.also = '';
     a.href = localiseUrl(d.url, base, locale);
     const srcId = d.filters.source?.[0];
     a.textContent = (srcId && labels.source?.[srcId]?.[labelLang]) || srcId || d.url;
     if (d.filters.lang?.[0]) a.lang = d.filters.lang[0];
-    also.append(a);
+    note.append(a);
   }
 
   /**
