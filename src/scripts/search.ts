@@ -367,8 +367,10 @@ async function main(root: HTMLElement) {
       // the happening's accounts side by side, on the day page of this one
       const note = document.createElement('p');
       note.className = 'search-result__accounts muted';
-      const link = document.createElement('a');
-      link.href = `${localiseUrl(d.url, base, locale).split('#')[0]}#${happening}`;
+      // day pages show a happening's accounts together (#h-…); month and year pages one by one
+      const onDay = (d.filters.precision?.[0] ?? 'day') === 'day';
+      const link = document.createElement(onDay ? 'a' : 'span');
+      if (link instanceof HTMLAnchorElement) link.href = `${localiseUrl(d.url, base, locale).split('#')[0]}#${happening}`;
       link.textContent = s('accounts', { count: numberFmt.format(told) });
       note.append(link);
       li.append(note);
