@@ -20,6 +20,7 @@ export function writeData(result: IngestResult, dir: string): void {
   writeFileSync(join(dir, 'entities.json'), json(result.entities));
   writeFileSync(join(dir, 'sources.json'), json(result.sources));
   writeFileSync(join(dir, 'report.json'), json(fullReport(result)));
+  writeFileSync(join(dir, 'links.json'), json(result.links));
   writeFileSync(join(dir, 'events.csv'), eventsToCsv(result.events, result.entities));
   writeFileSync(join(dir, 'events.geojson'), `${JSON.stringify(eventsToGeoJson(result.events, result.entities))}\n`);
 }
@@ -41,6 +42,10 @@ export function summarize(result: IngestResult, seconds: number): string {
       `  ${r.id.slice(0, 34).padEnd(34)} ${pad(r.paragraphsRead, 6)} ${pad(r.eventsMade, 6)} ${pad(r.undated.length, 7)} ${pad(r.skipped.length, 7)} ${pad(r.warnings.length, 5)}`,
     );
   }
+  const linked = Object.entries(result.links.byAccounts).filter(([n]) => Number(n) > 1);
+  lines.push(
+    `  happenings: ${result.links.happenings} (${linked.map(([n, c]) => `${c} with ${n} accounts`).join(', ') || 'none reported by more than one source'}); ${result.links.rejected.length} pairs too close to call (links.json)`,
+  );
   const unknown = result.report.flatMap((r) => r.unknownNames ?? []);
   if (unknown.length > 0)
     lines.push(`  names no gazetteer entity claims: ${unknown.length} (report.json unknownNames), e.g. ${unknown.slice(0, 5).map((u) => u.name).join(', ')}`);

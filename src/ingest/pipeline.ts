@@ -1,6 +1,6 @@
 /**
  * The whole ingest as one pure-ish function: a folder of sources in, published records out.
- * readers -> blocks -> dates/events -> entities -> types/figures -> records. Writing files is the caller's job.
+ * readers -> blocks -> dates/events -> entities -> types/figures -> links -> records. Writing files is the caller's job.
  */
 import { loadSources, MANIFEST, reportIdForFile, type LoadedSource } from './sources.ts';
 import { readSource } from './readers/index.ts';
@@ -14,8 +14,11 @@ import { sortEvents } from './records/order.ts';
 import { capWarningsPerParagraph, fileWarningsIntoReport } from './records/report.ts';
 import { leadSummary } from './summary.ts';
 import { languageName, readableLang } from './detect.ts';
+import { linkEvents } from './links/index.ts';
 import {
-  EventRecord,
+  EventDraft,
+  type EventRecord,
+  type LinksReport,
   type Entity,
   type SourceMeta,
   type Lang,
@@ -38,6 +41,8 @@ export interface IngestResult {
   report: SourceReport[];
   /** Problems not tied to one source (manifest entries for missing files, unreadable folder). */
   warnings: Warning[];
+  /** the linking stage: happenings by number of accounts, links, pairs too close to call */
+  links: LinksReport;
 }
 
 export interface IngestOptions {
@@ -76,7 +81,7 @@ function firstWords(text: string): string {
 }
 
 export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
-  events: EventRecord[];
+  events: EventDraft[];
   report: SourceReport;
   published: PublishedSource;
 } {
@@ -137,7 +142,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const ids = uniqueIds(drafts.map((d) => d.id));
 
   const sectionUrl = sectionUrls(meta.url, read.blocks);
-  const events: EventRecord[] = [];
+  const events: EventDraft[] = [];
   drafts.forEach(({ draft, tags }, i) => {
     const id = ids[i]!;
     const candidate = {
@@ -152,7 +157,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
       ...describeEvent(draft.text, lang, contextual, (message) => warnings.push({ file: meta.file, line: draft.line, message })),
       url: eventUrl(draft.date, id),
     };
-    const checked = EventRecord.safeParse(candidate);
+    const checked = EventDraft.safeParse(candidate);
     if (checked.success) events.push(checked.data);
     else
       warnings.push({
@@ -176,7 +181,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
  * their source's id, which loadSources keeps distinct. Should two still meet (a digest
  * collision), the later one in published order gets a counter, and its URL follows.
  */
-function globallyUniqueIds(events: EventRecord[]): EventRecord[] {
+function globallyUniqueIds<T extends { id: string; date: EventRecord['date']; url: string }>(events: T[]): T[] {
   const seen = new Set<string>();
   return events.map((event) => {
     if (!seen.has(event.id)) {
@@ -197,7 +202,7 @@ export function ingest(options: IngestOptions): IngestResult {
   const rank = new Map(loaded.sources.map((s, i) => [s.meta.id, i]));
   const loadedIds = new Set(rank.keys());
   const perSource = loaded.sources.map((source) => ingestSource(source, gazetteer));
-  const events = globallyUniqueIds(
+  const drafts = globallyUniqueIds(
     sortEvents(
       perSource.flatMap((s) => s.events),
       rank,
@@ -209,11 +214,16 @@ export function ingest(options: IngestOptions): IngestResult {
     (w) => w.file === MANIFEST || w.file === options.sourcesDir,
     (file) => reportIdForFile(file, loadedIds),
   );
+  const entities = buildEntityRecords(gazetteer, drafts);
+  // Accounts of one happening in different sources (and languages) share a happening id.
+  const linked = linkEvents(drafts, entities);
+  const events: EventRecord[] = drafts.map((e) => ({ ...e, happening: linked.happeningOf.get(e.id)! }));
   return {
     events,
-    entities: buildEntityRecords(gazetteer, events),
+    entities,
     sources: perSource.map((s) => s.published),
     report,
     warnings: general,
+    links: linked.report,
   };
 }

@@ -12,9 +12,11 @@ const input = (): SiteInput => ({
   reports: fixture('report.json'),
 });
 
+let happenings = 0;
 function ev(id: string, start: string, end = start, precision: EventRecord['date']['precision'] = 'day', extra: Partial<EventRecord> = {}): EventRecord {
   return {
     id,
+    happening: `h-${start}-${(happenings++).toString(16).padStart(6, '0')}`,
     date: { start, end, precision, expression: start, basis: 'stated' },
     text: `text ${id}`,
     lang: 'en',

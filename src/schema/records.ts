@@ -88,7 +88,7 @@ export const Figure = z
   })
   .refine((f) => f.low === null || f.high === null || f.low <= f.high, { message: 'figure low above high' });
 
-export const EventRecord = z.object({
+const eventFields = {
   id: z.string().regex(/^[a-z0-9-]+$/, 'URL-safe id'),
   date: EventDate,
   text: z.string().min(1),
@@ -104,7 +104,58 @@ export const EventRecord = z.object({
   acts: z.array(Act),
   figures: z.array(Figure),
   url: z.string(),
-}).refine((e) => e.subtype === undefined || subtypeOf(e.subtype)?.type.id === e.type, { message: 'subtype of another type', path: ['subtype'] });
+};
+const subtypeOfType = (e: { type: string; subtype?: string }) => e.subtype === undefined || subtypeOf(e.subtype)?.type.id === e.type;
+
+/** An event as one source's ingest makes it, before the linking stage names its happening. */
+export const EventDraft = z.object(eventFields).refine(subtypeOfType, { message: 'subtype of another type', path: ['subtype'] });
+
+/** `h-YYYY-MM-DD-xxxxxx` (src/ingest/links/ids.ts): events of different sources sharing it report one happening. */
+export const HappeningId = z.string().regex(/^h-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}(?:-\d+)?$/, 'happening id h-YYYY-MM-DD-xxxxxx');
+
+export const EventRecord = z
+  .object({ ...eventFields, happening: HappeningId })
+  .refine(subtypeOfType, { message: 'subtype of another type', path: ['subtype'] });
+
+const DateRelation = z.enum(['same', 'overlap', 'adjacent']);
+const AgreementKind = z.enum(['place', 'actors', 'act', 'numbers']);
+
+/** /data/links.json: what the linking stage did (src/ingest/links). */
+export const LinksReport = z.object({
+  events: z.number().int(),
+  happenings: z.number().int(),
+  /** how many happenings have 1, 2, 3, … accounts */
+  byAccounts: z.record(z.string(), z.number().int()),
+  /** pairs of passages of different sources whose dates meet, each compared */
+  pairsCompared: z.number().int(),
+  links: z.array(
+    z.object({
+      happening: HappeningId,
+      a: z.string(),
+      b: z.string(),
+      score: z.number(),
+      date: DateRelation,
+      kinds: z.array(AgreementKind),
+      places: z.array(z.string()),
+      groups: z.array(z.string()),
+      act: z.enum(['subtype', 'inActs', 'type', 'sharedAct']).optional(),
+      figures: z.array(z.object({ kind: FigureKind, a: z.string(), b: z.string(), exact: z.boolean() })),
+      numbers: z.array(z.number()),
+    }),
+  ),
+  /** pairs rejected as too close to call: short of a link by little (below), or beaten by a stronger link (rival) or by an account they contradict (conflict) */
+  rejected: z.array(
+    z.object({
+      a: z.string(),
+      b: z.string(),
+      score: z.number(),
+      kinds: z.array(AgreementKind),
+      date: DateRelation,
+      reason: z.enum(['below', 'rival', 'conflict']),
+      instead: z.object({ id: z.string(), score: z.number() }).optional(),
+    }),
+  ),
+});
 
 export const EntityName = z.object({
   en: z.string(),
@@ -167,6 +218,8 @@ export type EventDate = z.infer<typeof EventDate>;
 export type DateBasis = z.infer<typeof DateBasis>;
 export type Citation = z.infer<typeof Citation>;
 export type EventRecord = z.infer<typeof EventRecord>;
+export type EventDraft = z.infer<typeof EventDraft>;
+export type LinksReport = z.infer<typeof LinksReport>;
 export type Figure = z.infer<typeof Figure>;
 export type FigureKind = z.infer<typeof FigureKind>;
 export type Act = z.infer<typeof Act>;

@@ -167,6 +167,8 @@ async function main(root: HTMLElement) {
     counts: Record<string, Record<string, number>>[];
     /** the type the query names, when it names one */
     asType?: string;
+    /** the result shown for each happening several sources tell: its other accounts join it */
+    happenings?: Map<string, HTMLLIElement>;
   }
 
   let searchSeq = 0;
@@ -273,13 +275,22 @@ async function main(root: HTMLElement) {
     // Fetch every fragment at once, show each result as soon as it and those before it are in.
     const pending = slice.map((r) => r.data());
     let first: HTMLLIElement | undefined;
+    session.happenings ??= new Map();
     for (const p of pending) {
       const d = await p;
       if (seq !== searchSeq) {
         if (root.dataset.loading === String(seq)) delete root.dataset.loading;
         return;
       }
+      // Another account of a happening already shown joins that result instead of repeating it.
+      const happening = d.filters.happening?.[0];
+      const shownAs = happening ? session.happenings.get(happening) : undefined;
+      if (shownAs) {
+        addAccount(shownAs, d);
+        continue;
+      }
       const li = renderResult(d);
+      if (happening) session.happenings.set(happening, li);
       list.append(li);
       if (!first) {
         first = li;
@@ -349,7 +360,37 @@ async function main(root: HTMLElement) {
     add(s('groups'), names('group'));
 
     li.append(heading, excerpt, meta);
+    const told = Number(d.filters.accounts?.[0] ?? 1);
+    const happening = d.filters.happening?.[0];
+    if (told > 1 && happening) {
+      li.dataset.happening = happening;
+      // the happening's accounts side by side, on the day page of this one
+      const note = document.createElement('p');
+      note.className = 'search-result__accounts muted';
+      // day pages show a happening's accounts together (#h-…); month and year pages one by one
+      const onDay = (d.filters.precision?.[0] ?? 'day') === 'day';
+      const link = document.createElement(onDay ? 'a' : 'span');
+      if (link instanceof HTMLAnchorElement) link.href = `${localiseUrl(d.url, base, locale).split('#')[0]}#${happening}`;
+      link.textContent = s('accounts', { count: numberFmt.format(told) });
+      note.append(link);
+      li.append(note);
+    }
     return li;
+  }
+
+  /** Another account of the same happening, found by this search: a link beside the first. */
+  function addAccount(li: HTMLLIElement, d: PagefindResultData) {
+    const note = li.querySelector<HTMLParagraphElement>('.search-result__accounts');
+    if (!note) return;
+    const first = !note.querySelector('[data-also]');
+    note.append(document.createTextNode(first ? ` · ${s('alsoFound')} ` : ' · '));
+    const a = document.createElement('a');
+    a.dataset.also = '';
+    a.href = localiseUrl(d.url, base, locale);
+    const srcId = d.filters.source?.[0];
+    a.textContent = (srcId && labels.source?.[srcId]?.[labelLang]) || srcId || d.url;
+    if (d.filters.lang?.[0]) a.lang = d.filters.lang[0];
+    note.append(a);
   }
 
   /**

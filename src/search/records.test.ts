@@ -148,3 +148,21 @@ describe('search records, date order', () => {
     for (const r of build().records) expect(r.sort.date).toMatch(/^\d{4}-\d{2}-\d{2}~\d+$/);
   });
 });
+
+describe('accounts of one happening', () => {
+  it('carry the happening and its number of accounts as filters, so results show it once; lone events carry neither', () => {
+    const [a, b, c] = events.filter((e) => e.date.precision === 'day');
+    const told = [
+      { ...a!, happening: 'h-2014-01-05-aaaaaa' },
+      { ...b!, happening: 'h-2014-01-05-aaaaaa' },
+      { ...c!, happening: 'h-2014-01-06-bbbbbb' },
+    ];
+    const { records } = buildSearchRecords({ events: told, entities, sources, converters: conv });
+    expect(records.map((r) => [r.filters.happening, r.filters.accounts])).toEqual([
+      [['h-2014-01-05-aaaaaa'], ['2']],
+      [['h-2014-01-05-aaaaaa'], ['2']],
+      [undefined, undefined],
+    ]);
+    expect(Object.values(records[0]!.meta).join(' ')).not.toContain('h-2014');
+  });
+});

@@ -19,10 +19,11 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 /**
  * Values a record carries as filters although no select box offers them: the date range filter
  * (`start` day, `month`, with `year`) and what a result shows (its `end` day and `precision`, the
- * `lengths` of its passage copies). Pagefind indexes every meta value as searchable words (a
+ * `lengths` of its passage copies, and for an account of a happening several sources tell, its
+ * `happening` and the number of `accounts`, so results show the happening once). Pagefind indexes every meta value as searchable words (a
  * date in the meta made "Aleppo 2013" match every event of 2013), filter values it does not.
  */
-export const RECORD_FILTER_KEYS = ['start', 'month', 'end', 'precision', 'lengths'] as const;
+export const RECORD_FILTER_KEYS = ['start', 'month', 'end', 'precision', 'lengths', 'happening', 'accounts'] as const;
 export type RecordFilterKey = (typeof RECORD_FILTER_KEYS)[number];
 
 export interface SearchRecord {
@@ -224,6 +225,8 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
       if (typesUsed.has(id)) labels.type[id] = { en: taxonomyName(id, 'en'), 'zh-Hans': taxonomyName(id, 'zh-Hans'), 'zh-Hant': taxonomyName(id, 'zh-Hant') };
   const coords = new Map(entities.filter((e) => e.coords).map((e) => [e.id, e.coords!]));
   const textColumn = COLUMNS.indexOf('text');
+  const accounts = new Map<string, number>();
+  for (const e of events) if (e.happening) accounts.set(e.happening, (accounts.get(e.happening) ?? 0) + 1);
   const width = String(events.length).length;
 
   const records = events.map((event, i): SearchRecord => {
@@ -269,6 +272,11 @@ export function buildSearchRecords(input: BuildInput & { converters: Converters 
     if (event.groups.length) filters.group = [...event.groups];
     if (chronology) filters.conflict = [chronology];
     filters.type = eventTypeIds(event);
+    const told = event.happening ? (accounts.get(event.happening) ?? 1) : 1;
+    if (told > 1) {
+      filters.happening = [event.happening];
+      filters.accounts = [String(told)];
+    }
     // The events.csv row of the event without its text (the content holds it), for the page's download.
     const cells = eventCells(event, (id) => coords.get(id));
     cells.splice(textColumn, 1);

@@ -24,7 +24,7 @@ export const CLIENT_KEYS: SearchStringKey[] = [
   'loading', 'ready', 'searching', 'none', 'one', 'many', 'partial.asc', 'partial.desc', 'more', 'error', 'badRange',
   'source', 'language', 'places', 'groups', 'matched', 'lang.en', 'lang.zh-Hans', 'lang.zh-Hant',
   'any.place', 'any.group', 'any.source', 'any.lang', 'any.year', 'any.conflict', 'any.type',
-  'type', 'byType', 'download', 'downloading', 'downloadName',
+  'type', 'byType', 'download', 'downloading', 'downloadName', 'accounts', 'alsoFound',
 ];
 
 export function clientStrings(locale: SearchLocale): Record<string, string> {

@@ -77,15 +77,28 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 
+/** Every event a search found: each result's link, and the other accounts of a happening folded into it. */
+
+
 async function search(page: Page, path: string): Promise<string[]> {
   await page.goto(site.url(path));
   await page.waitForSelector('#dayline-search[data-ready]');
   return allResultIds(page);
 }
 
-/** Asserts that the results come in date order (by start date). */
+/**
+ * Asserts that the results come in date order (by start date). Another account of a happening
+ * shown already is folded into that result, a day off at most: order is the results' own.
+ */
 function expectDateOrder(ids: string[], direction: 'asc' | 'desc') {
-  const starts = ids.map((id) => eventById.get(id)!.date.start);
+  const folded = new Set<string>();
+  const shown = ids.filter((id) => {
+    const h = eventById.get(id)!.happening;
+    if (folded.has(h)) return false;
+    folded.add(h);
+    return true;
+  });
+  const starts = shown.map((id) => eventById.get(id)!.date.start);
   const sorted = [...starts].sort();
   expect(starts).toEqual(direction === 'asc' ? sorted : sorted.reverse());
 }
@@ -121,6 +134,26 @@ describe('search page', () => {
     expect(box).not.toBeNull();
     expect(box!.y).toBeGreaterThanOrEqual(-1);
     expect(box!.y).toBeLessThan(viewport.height);
+    await context.close();
+  });
+
+  it('shows a happening told by several sources once, with its number of accounts', async () => {
+    const { context, page } = await freshPage();
+    const ids = await search(page, 'search/?q=Manbij');
+    const shown = await page.$$eval('.search-result', (lis) => lis.map((li) => (li as HTMLElement).dataset.happening ?? ''));
+    const linked = shown.filter(Boolean);
+    expect(new Set(linked).size, 'each happening once').toBe(linked.length);
+    const told = new Map<string, number>();
+    for (const e of events) told.set(e.happening, (told.get(e.happening) ?? 0) + 1);
+    for (const id of ids) {
+      const e = eventById.get(id)!;
+      if ((told.get(e.happening) ?? 1) > 1) expect(shown, `${id} shown under its happening`).toContain(e.happening);
+    }
+    if (linked.length) {
+      const note = page.locator(`.search-result[data-happening="${linked[0]}"] .search-result__accounts > :first-child`);
+      expect(await note.textContent()).toContain(String(told.get(linked[0]!)));
+      expect(await note.getAttribute('href')).toMatch(new RegExp(`#${linked[0]}$`));
+    }
     await context.close();
   });
 

@@ -95,6 +95,31 @@ describe('day page', () => {
     await page.context().close();
   });
 
+  it('shows a happening told by two sources once, its accounts side by side, and marks the figures that differ', async () => {
+    const events = JSON.parse(readFileSync(join(FIXTURE_DATA, 'events.json'), 'utf8')) as { id: string; happening: string; date: { start: string } }[];
+    const told = events.filter((e) => e.date.start === '2014-01-04');
+    expect(new Set(told.map((e) => e.happening)).size).toBe(1);
+    const page = await open(PAGES.day);
+    const happening = page.locator(`section.happening#${told[0]!.happening}`);
+    expect(await happening.count()).toBe(1);
+    expect(await happening.getAttribute('data-accounts')).toBe('2');
+    // each account keeps its own id (old links land on it), in its own language
+    for (const e of told) expect(await happening.locator(`article.event#${e.id}`).count()).toBe(1);
+    expect(await page.locator('section.happening').count()).toBe(1);
+    // 30 executed in one account, 1 in the other; 24 killed in one only
+    expect(await happening.locator('.happening-figures tr[data-status="differ"]').count()).toBe(1);
+    expect(await happening.locator('.happening-figures tr[data-status="partial"]').count()).toBe(1);
+    expect(await happening.locator('.happening-figures .diff-mark').first().isVisible()).toBe(true);
+    const wide = await happening.locator('.happening-account').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(wide[0], 'side by side on a wide screen').toBe(wide[1]);
+    await page.context().close();
+    const narrow = await open(PAGES.day, { width: 360 });
+    const tops = await narrow.locator('.happening-account').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(tops[1]!, 'one under the other at 360 px').toBeGreaterThan(tops[0]!);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await narrow.context().close();
+  });
+
   it('lands on an event from its permalink', async () => {
     const page = await open(PAGES.day);
     const id = await page.locator('article.event').nth(1).getAttribute('id');
@@ -258,7 +283,11 @@ describe('places and groups', () => {
     const page = await open(PAGES.place);
     expect(await page.locator('h1').textContent()).toContain('Manbij');
     expect(await page.locator('h1 [lang="zh-Hans"]').textContent()).toBe('曼比季');
-    const links = page.locator('.entity-timeline a.brief-date');
+    // the two accounts of 5 January (Chinese and English) are one happening: one item, linking both
+    const items = page.locator('.entity-timeline li[data-happening]');
+    expect(await items.count()).toBe(1);
+    expect(await items.locator('[data-accounts="2"]').count()).toBe(1);
+    const links = page.locator('.entity-timeline a.brief-date, .entity-timeline .happening-accounts-note a[href*="#e-"]');
     expect(await links.count()).toBe(2);
     for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute('href')))) expect(href).toMatch(/^\/day\/2014-01-05\/#e-/);
     await page.context().close();
@@ -437,7 +466,8 @@ describe('builds', () => {
     try {
       const res = await page.goto(served.url('place/manbij/'));
       expect(res?.status()).toBe(200);
-      expect(await page.locator('.entity-timeline a.brief-date').count()).toBe(2);
+      // the happening of 5 January is one item, with a link to each of its two accounts
+      expect(await page.locator('.entity-timeline a.brief-date, .entity-timeline .happening-accounts-note a[href*="#e-"]').count()).toBe(2);
       await page.goto(served.url(PAGES.day));
       expect(await page.locator('form[role="search"]').getAttribute('action')).toBe('/sub/dir/search/');
       expect(await page.locator('article.event').count()).toBe(2);

@@ -176,6 +176,14 @@ function agencyLabel(gaz: Gazetteer, id: string): string {
   return e.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) ?? e.name.en;
 }
 
+/**
+ * Every number the text states (digits, number words, Chinese numerals), with its offsets in
+ * `text`; vague counts ("dozens") left out. The linking stage compares the numbers of two accounts.
+ */
+export function statedNumbers(text: string, lang: Lang): { start: number; end: number; value: number }[] {
+  return numbersIn(simplifiedCopy(text), loadFigureResource(lang)).flatMap((n) => (n.value === null ? [] : [{ start: n.start, end: n.end, value: n.value }]));
+}
+
 export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] {
   const res = loadFigureResource(lang);
   const zh = res.lang === 'zh';

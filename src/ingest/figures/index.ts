@@ -1,2 +1,2 @@
-export { findFigures } from './find.ts';
+export { findFigures, statedNumbers } from './find.ts';
 export { fatalities } from './fatalities.ts';

@@ -21,6 +21,7 @@ const event: EventRecord = {
     { kind: 'wounded', low: 40, high: 40, who: 'unknown', reporter: null, vague: false, text: '40 wounded' },
   ],
   url: '/day/2014-01-05/#e-001-2014-01-05-abcdef',
+  happening: 'h-2014-01-05-abcdef',
 };
 const entities = [{ id: 'manbij', type: 'place', kind: 'town', name: { en: 'Manbij' }, aliases: [], coords: [37.95, 36.53], url: '/place/manbij/' }] as Entity[];
 

@@ -1,7 +1,7 @@
 /** The published order: by date, then by source order (manifest order, then line). */
 import type { EventRecord } from '../../schema/records.ts';
 
-export function sortEvents(events: EventRecord[], sourceRank: Map<string, number>): EventRecord[] {
+export function sortEvents<T extends Pick<EventRecord, 'date' | 'source'>>(events: T[], sourceRank: Map<string, number>): T[] {
   const position = new Map(events.map((e, i) => [e, i]));
   return [...events].sort(
     (a, b) =>

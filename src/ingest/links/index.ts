@@ -1,0 +1,114 @@
+/**
+ * Links stage: which passages of different sources report one happening. Runs after entities,
+ * types and figures: profiles (profile.ts) -> pairs whose dates meet -> the rule (compare.ts) ->
+ * happenings (cluster.ts) -> ids (ids.ts) and the report published as /data/links.json.
+ */
+import type { Entity, EventDraft, LinksReport } from '../../schema/records.ts';
+import { comparePair, dateRelation, type Comparison } from './compare.ts';
+import { clusterLinks } from './cluster.ts';
+import { happeningId, uniqueHappeningIds } from './ids.ts';
+import { corpusOf, loadLinkRules, profileOf, type LinkProfile, type LinkRules } from './profile.ts';
+
+export { comparePair, dateRelation, matchFigures, type Comparison } from './compare.ts';
+export { corpusOf, loadLinkRules, profileOf, type LinkProfile, type LinkRules } from './profile.ts';
+export { happeningId } from './ids.ts';
+
+export type { LinksReport };
+
+export interface Linking {
+  /** event id -> happening id, for every event */
+  happeningOf: Map<string, string>;
+  report: LinksReport;
+}
+
+/** Keys under which an event is found by others whose dates may meet it. */
+function bucketKeys(p: LinkProfile): string[] {
+  if (p.precision !== 'day') return [`${p.precision}:${p.start}:${p.end}`];
+  if (p.period) return [`period:${p.start}`];
+  const keys: string[] = [];
+  for (let d = p.start; d <= p.end; d++) keys.push(`day:${d}`);
+  return keys;
+}
+
+/** Keys to look up: the buckets of any event whose dates could meet this one's (one day either side). */
+function lookupKeys(p: LinkProfile): string[] {
+  if (p.precision !== 'day') return bucketKeys(p);
+  if (p.period) return [p.start - 1, p.start, p.start + 1].map((d) => `period:${d}`);
+  const keys: string[] = [];
+  for (let d = p.start - 1; d <= p.end + 1; d++) keys.push(`day:${d}`);
+  return keys;
+}
+
+/** Every pair of events of different sources whose dates meet, compared once. */
+export function comparePairs(profiles: LinkProfile[], corpus: ReturnType<typeof corpusOf>, rules: LinkRules): Comparison[] {
+  const buckets = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    for (const k of bucketKeys(p)) {
+      const list = buckets.get(k);
+      if (list) list.push(i);
+      else buckets.set(k, [i]);
+    }
+  });
+  const pairs: [number, number, boolean][] = [];
+  // how many passages of each other source share days with each passage
+  const meets = profiles.map(() => new Map<string, number>());
+  profiles.forEach((p, i) => {
+    const seen = new Set<number>();
+    for (const k of lookupKeys(p))
+      for (const j of buckets.get(k) ?? []) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        const q = profiles[j]!;
+        const relation = q.source === p.source ? undefined : dateRelation(p, q);
+        if (!relation) continue;
+        pairs.push([i, j, relation !== 'adjacent']);
+        if (relation === 'adjacent') continue;
+        meets[i]!.set(q.source, (meets[i]!.get(q.source) ?? 0) + 1);
+        meets[j]!.set(p.source, (meets[j]!.get(p.source) ?? 0) + 1);
+      }
+  });
+  return pairs.map(([i, j, sharesDays]) => {
+    const [p, q] = [profiles[i]!, profiles[j]!];
+    const onlyOne = sharesDays && meets[i]!.get(q.source) === 1 && meets[j]!.get(p.source) === 1;
+    return comparePair(p, q, corpus, rules, onlyOne)!;
+  });
+}
+
+export function linkEvents(events: EventDraft[], entities: Pick<Entity, 'id' | 'kind' | 'parent'>[], rules: LinkRules = loadLinkRules()): Linking {
+  const corpus = corpusOf(events, entities);
+  const profiles = events.map((e) => profileOf(e, corpus, rules));
+  const comparisons = comparePairs(profiles, corpus, rules);
+  const { groups, links, rejected } = clusterLinks(profiles, comparisons, corpus, rules);
+
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  const ids = uniqueHappeningIds(groups.map((g) => happeningId(g.map((id) => ({ id, start: eventById.get(id)!.date.start })))));
+  const happeningOf = new Map<string, string>();
+  const byAccounts: Record<string, number> = {};
+  groups.forEach((g, i) => {
+    for (const id of g) happeningOf.set(id, ids[i]!);
+    byAccounts[g.length] = (byAccounts[g.length] ?? 0) + 1;
+  });
+  return {
+    happeningOf,
+    report: {
+      events: events.length,
+      happenings: groups.length,
+      byAccounts,
+      pairsCompared: comparisons.length,
+      links: links.map((c) => ({
+        happening: happeningOf.get(c.a)!,
+        a: c.a,
+        b: c.b,
+        score: c.score,
+        date: c.date,
+        kinds: c.kinds,
+        places: c.places,
+        groups: c.groups,
+        ...(c.act ? { act: c.act } : {}),
+        figures: c.figures,
+        numbers: c.numbers,
+      })),
+      rejected,
+    },
+  };
+}
