@@ -47,6 +47,10 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/** Runtime errors Lighthouse itself says to retry. */
+const RETRYABLE = new Set(['NO_NAVSTART', 'NO_FCP', 'NO_LCP', 'PROTOCOL_TIMEOUT']);
+const RETRIES = 2;
+
 export async function runLighthouse(opts: LighthouseOptions = {}): Promise<LighthouseScore[]> {
   const dist = path.resolve(opts.dist ?? process.env.DIST_DIR ?? 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`lighthouse: ${dist}/index.html is missing (run npm run build first)`);
@@ -64,7 +68,10 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<Light
       for (const preset of presets) {
         const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] };
         const config: Config | undefined = preset === 'desktop' ? desktopConfig : undefined;
-        const result = await lighthouse(url, flags, config);
+        // Lighthouse may fail to record a trace on a loaded machine (NO_NAVSTART, NO_FCP) and asks to be
+        // run again: a few more tries before the error stands.
+        let result = await lighthouse(url, flags, config);
+        for (let retry = 0; retry < RETRIES && result?.lhr.runtimeError && RETRYABLE.has(result.lhr.runtimeError.code); retry++) result = await lighthouse(url, flags, config);
         if (!result) throw new Error(`lighthouse: no result for ${url}`);
         const { lhr } = result;
         if (lhr.runtimeError) throw new Error(`lighthouse: ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
