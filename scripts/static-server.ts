@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import compression from 'compression';
 import { lookup } from 'mrmime';
 import sirv from 'sirv';
+import { contentSecurityPolicy } from '../src/lib/csp.ts';
 
 export interface StaticServerOptions {
   root: string;
@@ -31,18 +32,7 @@ export interface StaticServerOptions {
  * say (frame-ancestors). The search page's WebAssembly needs 'wasm-unsafe-eval'; the meta tag of
  * every other page leaves it out, and a browser enforces both policies.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy(["'wasm-unsafe-eval'"], { header: true });
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
