@@ -10,92 +10,92 @@ const expressions = (text: string, lang: 'en' | 'zh-Hans' = 'en'): string[] => f
 
 describe('findDateMentions, English', () => {
   it('reads full dates, day+month, month+day, month and year forms with offsets', () => {
-    const text = 'On 2 January 2014, ISIL attacked.';
+    const text = 'On 2 January 1986, the guild attacked.';
     const m = one(text);
-    expect(m).toMatchObject({ expression: '2 January 2014', kind: 'absolute', date: { year: 2014, month: 1, day: 2 } });
-    expect(text.slice(m.start, m.end)).toBe('2 January 2014');
-    expect(one('On 5 January, rebels').date).toEqual({ month: 1, day: 5 });
+    expect(m).toMatchObject({ expression: '2 January 1986', kind: 'absolute', date: { year: 1986, month: 1, day: 2 } });
+    expect(text.slice(m.start, m.end)).toBe('2 January 1986');
+    expect(one('On 5 January, strikers').date).toEqual({ month: 1, day: 5 });
     expect(one('talks scheduled for January 22 in Geneva').date).toEqual({ month: 1, day: 22 });
-    expect(one('Reuters July 4, 2014').date).toEqual({ year: 2014, month: 7, day: 4 });
-    expect(one('In September 2014, rebels').date).toEqual({ year: 2014, month: 9 });
-    expect(one('In 2015, most of the fighting').date).toEqual({ year: 2015 });
-    expect(one('Washington Post 2014-07-01').date).toEqual({ year: 2014, month: 7, day: 1 });
+    expect(one('Wire July 4, 1986').date).toEqual({ year: 1986, month: 7, day: 4 });
+    expect(one('In September 1986, strikers').date).toEqual({ year: 1986, month: 9 });
+    expect(one('In 1987, most of the harvest').date).toEqual({ year: 1987 });
+    expect(one('Harbour Gazette 1986-07-01').date).toEqual({ year: 1986, month: 7, day: 1 });
   });
 
   it('reads ranges', () => {
-    expect(one('Between 10 and 12 February, ISIL withdrew')).toMatchObject({
-      expression: 'Between 10 and 12 February',
-      date: { month: 2, day: 10 },
-      rangeEnd: { month: 2, day: 12 },
+    expect(one('Between 14 and 16 March, the guild withdrew')).toMatchObject({
+      expression: 'Between 14 and 16 March',
+      date: { month: 3, day: 14 },
+      rangeEnd: { month: 3, day: 16 },
     });
-    expect(one('Between 1 and 3 July, ISIL').rangeEnd).toEqual({ month: 7, day: 3 });
-    expect(one('killed (30 April – 10 June)')).toMatchObject({ expression: '30 April – 10 June', date: { month: 4, day: 30 }, rangeEnd: { month: 6, day: 10 } });
-    expect(one('this took place between 18–23 September 2013.')).toMatchObject({
-      date: { year: 2013, month: 9, day: 18 },
-      rangeEnd: { year: 2013, month: 9, day: 23 },
+    expect(one('Between 1 and 3 July, the guild').rangeEnd).toEqual({ month: 7, day: 3 });
+    expect(one('closed (29 April – 11 June)')).toMatchObject({ expression: '29 April – 11 June', date: { month: 4, day: 29 }, rangeEnd: { month: 6, day: 11 } });
+    expect(one('this took place between 18–23 September 1985.')).toMatchObject({
+      date: { year: 1985, month: 9, day: 18 },
+      rangeEnd: { year: 1985, month: 9, day: 23 },
     });
-    expect(one('Between 3 January and 28 June 2014, people died')).toMatchObject({
-      date: { year: 2014, month: 1, day: 3 },
-      rangeEnd: { year: 2014, month: 6, day: 28 },
+    expect(one('Between 3 January and 28 June 1986, people died')).toMatchObject({
+      date: { year: 1986, month: 1, day: 3 },
+      rangeEnd: { year: 1986, month: 6, day: 28 },
     });
   });
 
   it('reads fuzzy parts and seasons', () => {
-    expect(one('In early April, ISIL bolstered').date).toEqual({ month: 4, fuzzy: 'early' });
-    expect(one('By late May, 3,000 ISIL fighters').date).toEqual({ month: 5, fuzzy: 'late' });
-    expect(one('complete domination in mid-2013.').date).toEqual({ year: 2013, fuzzy: 'mid' });
-    expect(one('In the summer of 2014, ISIL began')).toMatchObject({ expression: 'the summer of 2014', date: { year: 2014, season: 1 } });
+    expect(one('In early April, the guild bolstered').date).toEqual({ month: 4, fuzzy: 'early' });
+    expect(one('By late May, 3,000 dockers').date).toEqual({ month: 5, fuzzy: 'late' });
+    expect(one('complete output in mid-1985.').date).toEqual({ year: 1985, fuzzy: 'mid' });
+    expect(one('In the summer of 1986, the guild began')).toMatchObject({ expression: 'the summer of 1986', date: { year: 1986, season: 1 } });
   });
 
   it('reads relative phrases, same-date markers and weekdays', () => {
     const rel = (t: string) => one(t).relative;
-    expect(rel('The next day, Al-Qaeda')).toEqual({ days: 1 });
+    expect(rel('The next day, the council')).toEqual({ days: 1 });
     expect(rel('The day before, five fighters')).toEqual({ days: -1 });
     expect(rel('The previous day, x')).toEqual({ days: -1 });
-    expect(rel('during the previous evening, ISIL')).toEqual({ days: -1 });
+    expect(rel('during the previous evening, the guild')).toEqual({ days: -1 });
     expect(rel('Three days later, the deputy')).toEqual({ days: 3 });
     expect(rel('One week later, a commander')).toEqual({ days: 7 });
-    expect(rel('Later that day, Ahrar')).toEqual({ same: true });
-    expect(rel('the same day involving')).toEqual({ same: true });
-    expect(rel('Meanwhile, ISIL forces')).toEqual({ same: true, connective: true });
-    expect(one('rallied on Friday against').weekday).toBe(4);
-    expect(one('on Thursday when it tried').weekday).toBe(3);
+    expect(rel('Later that day, the envoy')).toEqual({ same: true });
+    expect(rel('the same day with')).toEqual({ same: true });
+    expect(rel('Meanwhile, the guild forces')).toEqual({ same: true, connective: true });
+    expect(one('marched on Friday against').weekday).toBe(4);
+    expect(one('on Thursday when the ferry tried').weekday).toBe(3);
   });
 
   it('ignores counts, distances and words that only look like dates', () => {
     expect(expressions('80-100 tanks, a 24-hour ultimatum, 2,764+ killed, within 10 miles of the city')).toEqual([]);
-    expect(expressions('after they captured the village of Shuyukh near Jarabulus')).toEqual([]);
+    expect(expressions('after they captured the village of Kelby near Ormond')).toEqual([]);
     expect(expressions('it may be that Sun and Sat are words; the march went on')).toEqual([]);
     expect(expressions('Total: 5,641–6,991 killed, 1,200 combatants')).toEqual([]);
   });
 
   it('flags impossible dates instead of reading them', () => {
     expect(one('On 31 April, x').invalid).toMatch(/does not exist/);
-    expect(one('On 30 February 2014, x').invalid).toMatch(/does not exist/);
-    expect(one('On 29 February 2016, x').invalid).toBeUndefined();
+    expect(one('On 30 February 1986, x').invalid).toMatch(/does not exist/);
+    expect(one('On 29 February 1988, x').invalid).toBeUndefined();
   });
 });
 
 describe('findDateMentions, Chinese', () => {
   it('reads full, partial, month-only and year-only dates', () => {
-    expect(one('2014年1月4日，伊斯兰国', 'zh-Hans').date).toEqual({ year: 2014, month: 1, day: 4 });
+    expect(one('1986年1月4日，伊斯兰国', 'zh-Hans').date).toEqual({ year: 1986, month: 1, day: 4 });
     expect(one('1月5日在激烈交火之后', 'zh-Hans').date).toEqual({ month: 1, day: 5 });
     expect(one('10月，伊斯兰国', 'zh-Hans').date).toEqual({ month: 10 });
-    expect(one('在2015年，', 'zh-Hans').date).toEqual({ year: 2015 });
+    expect(one('在1987年，', 'zh-Hans').date).toEqual({ year: 1987 });
     expect(one('到13年1月14日，', 'zh-Hans').date).toEqual({ year: 13, twoDigitYear: true, month: 1, day: 14 });
     expect(one('１月５日', 'zh-Hans').date).toEqual({ month: 1, day: 5 });
   });
 
   it('reads ranges', () => {
     expect(one('7月20日至21日', 'zh-Hans')).toMatchObject({ date: { month: 7, day: 20 }, rangeEnd: { month: 7, day: 21 } });
-    expect(one('27日至29日伊斯蘭國攻占了', 'zh-Hans')).toMatchObject({ date: { day: 27 }, rangeEnd: { day: 29 } });
+    expect(one('27日至29日罢工者占领了', 'zh-Hans')).toMatchObject({ date: { day: 27 }, rangeEnd: { day: 29 } });
     expect(one('8月3日至8月5日', 'zh-Hans')).toMatchObject({ date: { month: 8, day: 3 }, rangeEnd: { month: 8, day: 5 } });
-    expect(one('从12月15日到12月28日，', 'zh-Hans')).toMatchObject({
-      expression: '从12月15日到12月28日',
-      date: { month: 12, day: 15 },
-      rangeEnd: { month: 12, day: 28 },
+    expect(one('从11月14日到11月27日，', 'zh-Hans')).toMatchObject({
+      expression: '从11月14日到11月27日',
+      date: { month: 11, day: 14 },
+      rangeEnd: { month: 11, day: 27 },
     });
-    expect(one('从9月11日晚到12日凌晨', 'zh-Hans')).toMatchObject({ date: { month: 9, day: 11 }, rangeEnd: { month: 9, day: 12 } });
+    expect(one('从8月17日晚到18日凌晨', 'zh-Hans')).toMatchObject({ date: { month: 8, day: 17 }, rangeEnd: { month: 8, day: 18 } });
     expect(one('在7月末和8月初，', 'zh-Hans')).toMatchObject({ date: { month: 7, fuzzy: 'late' }, rangeEnd: { month: 8, fuzzy: 'early' } });
   });
 
@@ -103,9 +103,9 @@ describe('findDateMentions, Chinese', () => {
     expect(one('到2月中旬，', 'zh-Hans').date).toEqual({ month: 2, fuzzy: 'mid' });
     expect(one('到了12月中旬，', 'zh-Hans').date).toEqual({ month: 12, fuzzy: 'mid' });
     expect(one('在5月上旬，', 'zh-Hans').date).toEqual({ month: 5, fuzzy: 'early' });
-    expect(one('在2013年11月後期，', 'zh-Hans').date).toEqual({ year: 2013, month: 11, fuzzy: 'late' });
-    expect(one('在2013年年初，', 'zh-Hans').date).toEqual({ year: 2013, fuzzy: 'early' });
-    expect(one('2014年夏季', 'zh-Hans').date).toEqual({ year: 2014, season: 1 });
+    expect(one('在1985年11月後期，', 'zh-Hans').date).toEqual({ year: 1985, month: 11, fuzzy: 'late' });
+    expect(one('在1985年年初，', 'zh-Hans').date).toEqual({ year: 1985, fuzzy: 'early' });
+    expect(one('1986年夏季', 'zh-Hans').date).toEqual({ year: 1986, season: 1 });
     expect(one('第二天，', 'zh-Hans').relative).toEqual({ days: 1 });
     expect(one('在之前一天的晚上', 'zh-Hans').relative).toEqual({ days: -1 });
     expect(one('三天后，', 'zh-Hans').relative).toEqual({ days: 3 });
@@ -131,7 +131,7 @@ describe('findDateMentions, relative months and years', () => {
     expect(one('次年3月，战线趋于稳定。', 'zh-Hans')).toMatchObject({ expression: '次年3月', date: { month: 3, yearOffset: 1 } });
     expect(one('on the 4th of July 1776').date).toEqual({ year: 1776, month: 7, day: 4 });
     expect(one('1944').date).toEqual({ year: 1944 });
-    expect(one('the offensive (April–July 2014)')).toMatchObject({ date: { year: 2014, month: 4 }, rangeEnd: { year: 2014, month: 7 } });
+    expect(one('the offensive (April–July 1986)')).toMatchObject({ date: { year: 1986, month: 4 }, rangeEnd: { year: 1986, month: 7 } });
   });
 });
 

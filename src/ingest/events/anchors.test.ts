@@ -9,39 +9,39 @@ const roles = (text: string, lang: Lang = 'en') =>
 
 describe('classifyMentions', () => {
   it('anchors sentence- and clause-initial dates', () => {
-    expect(roles('On 5 January, rebels captured a base. By 23 January, ISIL was in control.')).toEqual([
+    expect(roles('On 5 January, strikers captured a base. By 23 January, the guild was in control.')).toEqual([
       '5 January:anchor/initial',
       '23 January:anchor/initial',
     ]);
-    expect(roles('On 30 April, rebels captured the crossing and on 5 May, al-Qahtania.')).toEqual(['30 April:anchor/initial', '5 May:anchor/initial']);
+    expect(roles('On 30 April, strikers captured the crossing and on 5 May, al-Qahtania.')).toEqual(['30 April:anchor/initial', '5 May:anchor/initial']);
     expect(roles('1月5日在激烈交火之后，反对派夺取了基地。', 'zh-Hans')).toEqual(['1月5日:anchor/initial']);
-    expect(roles('反對派在2016年8月一度打破包圍，但於9月初再次被合圍。', 'zh-Hans')).toEqual(['2016年8月:anchor/sentence', '9月初:anchor/initial']);
+    expect(roles('反對派在1988年8月一度打破包圍，但於9月初再次被合圍。', 'zh-Hans')).toEqual(['1988年8月:anchor/sentence', '9月初:anchor/initial']);
   });
 
   it('anchors a date written at the end of its sentence', () => {
     expect(roles('The meeting was held in Tegucigalpa on 8 June 1969.')).toEqual(['8 June 1969:anchor/sentence']);
-    expect(roles('ISIL confirmed the death of Haji Bakr on 2 February.[97]')).toEqual(['2 February:anchor/sentence']);
-    expect(roles('比利时出生的法国记者Yves Debay在1月18日的冲突中丧生。', 'zh-Hans')).toEqual(['1月18日:anchor/sentence']);
+    expect(roles('the guild confirmed the death of Haji Bakr on 2 February.[97]')).toEqual(['2 February:anchor/sentence']);
+    expect(roles('一名本地记者在1月18日的集会中受伤。', 'zh-Hans')).toEqual(['1月18日:anchor/sentence']);
   });
 
   it('leaves dates mentioned in passing embedded', () => {
-    expect(roles('On 6 January, rebels freed a photographer who had been kidnapped since December 2013.')).toEqual([
+    expect(roles('On 6 January, strikers freed a photographer who had been kidnapped since December 1985.')).toEqual([
       '6 January:anchor/initial',
-      'December 2013:embedded',
+      'December 1985:embedded',
     ]);
     expect(roles('The aim, which began after protests in March 2011, is clear.')).toEqual(['March 2011:embedded']);
-    expect(roles('这座基地自从2013年2月以来一直由叛军控制。', 'zh-Hans')).toEqual(['2013年2月:embedded']);
-    expect(roles('伊斯蘭國（2014年6月29日前稱為「伊拉克和沙姆伊斯蘭國」）', 'zh-Hans')).toEqual(['2014年6月29日:embedded']);
-    expect(roles('进攻持续到了1月24日。', 'zh-Hans')).toEqual(['1月24日:embedded']);
-    expect(roles('冲突是叙利亚内战期间在2014年1月初開始的一场冲突。', 'zh-Hans')).toEqual(['2014年1月初:embedded']);
-    expect(roles('The offensive (April–July 2014) was executed by ISIS.')).toEqual(['April–July 2014:embedded']);
+    expect(roles('这座基地自从1985年2月以来一直由叛军控制。', 'zh-Hans')).toEqual(['1985年2月:embedded']);
+    expect(roles('罢工者（1986年6月29日前稱為「港口罢工者」）', 'zh-Hans')).toEqual(['1986年6月29日:embedded']);
+    expect(roles('罢工持续到了1月24日。', 'zh-Hans')).toEqual(['1月24日:embedded']);
+    expect(roles('冲突是叙利亚内战期间在1986年1月初開始的一场冲突。', 'zh-Hans')).toEqual(['1986年1月初:embedded']);
+    expect(roles('The offensive (April–July 1986) was executed by ISIS.')).toEqual(['April–July 1986:embedded']);
   });
 
   it('treats same-day markers as no move and counts relative phrases as anchors', () => {
-    expect(roles('Later that day, Ahrar al Sham recaptured a village.')).toEqual(['Later that day:same']);
+    expect(roles('Later that day, the envoy al Sham recaptured a village.')).toEqual(['Later that day:same']);
     expect(roles('同时，反对派向Azaz增派援兵。', 'zh-Hans')).toEqual(['同时:same']);
-    expect(roles('However, ISIL re-entered the camp the following day and seized it.')).toEqual(['the following day:anchor/sentence']);
-    expect(roles('By 23 January, ISIL held Manbij and completely secured Darkush the following day.')).toEqual([
+    expect(roles('However, the guild re-entered the camp the following day and seized it.')).toEqual(['the following day:anchor/sentence']);
+    expect(roles('By 23 January, the guild held Manbij and completely secured Darkush the following day.')).toEqual([
       '23 January:anchor/initial',
       'the following day:anchor/clause-final',
     ]);
