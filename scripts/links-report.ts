@@ -14,17 +14,7 @@ import type { Entity, EventRecord } from '../src/schema/records.ts';
 import { comparePair, corpusOf, linkEvents, loadLinkRules, profileOf } from '../src/ingest/links/index.ts';
 import { comparePairs } from '../src/ingest/links/index.ts';
 
-interface PassageRef {
-  source: string;
-  line: number;
-  text: string;
-}
-interface AnnotatedPair {
-  a: PassageRef;
-  b: PassageRef;
-  judgement: 'same' | 'overlap' | 'different';
-  why: string;
-}
+import { loadLinksAnnotation, type AnnotatedPair, type PassageRef } from '../src/quality/links-annotation.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -61,7 +51,7 @@ for (const r of report.rejected) reasons.set(r.reason, (reasons.get(r.reason) ??
 console.log(`rejected as too close to call: ${report.rejected.length} (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})`);
 
 // ---- against the hand annotation
-const annotation: { pairs: AnnotatedPair[] } = JSON.parse(readFileSync('tests/links/annotation.json', 'utf8'));
+const annotation = loadLinksAnnotation();
 const find = (r: PassageRef) => {
   const found = events.filter((e) => e.source.id === r.source && e.source.line === r.line && e.text.includes(r.text));
   if (found.length !== 1) throw new Error(`annotation passage ${r.source}:${r.line} "${r.text}" matches ${found.length} events`);

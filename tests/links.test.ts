@@ -12,20 +12,10 @@ import { ingest, type IngestResult } from '../src/ingest/pipeline.ts';
 import { LinksReport, type EventRecord } from '../src/schema/records.ts';
 import { linkEvents } from '../src/ingest/links/index.ts';
 
-interface PassageRef {
-  source: string;
-  line: number;
-  text: string;
-}
-interface AnnotatedPair {
-  a: PassageRef;
-  b: PassageRef;
-  judgement: 'same' | 'overlap' | 'different';
-  why: string;
-}
+import { loadLinksAnnotation, type AnnotatedPair, type PassageRef } from '../src/quality/links-annotation.ts';
 
 let result: IngestResult;
-const annotation: { pairs: AnnotatedPair[] } = JSON.parse(readFileSync('tests/links/annotation.json', 'utf8'));
+const annotation = loadLinksAnnotation();
 
 beforeAll(() => {
   result = ingest({ sourcesDir: 'content/sources', entitiesDir: 'content/entities' });
