@@ -23,7 +23,7 @@ async function timedAsync<T>(name: string, step: () => Promise<T>): Promise<T> {
 }
 
 const total = performance.now();
-timed('ingest', () => runIngest());
+await timedAsync('ingest', () => runIngest());
 timed('astro', () => {
   const result = spawnSync('astro', ['build'], { stdio: 'inherit', shell: false, env: process.env });
   if (result.status !== 0) {

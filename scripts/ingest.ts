@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ingest, type IngestResult } from '../src/ingest/pipeline.ts';
+import type { IngestResult } from '../src/ingest/pipeline.ts';
+import { ingestParallel } from '../src/ingest/parallel.ts';
 import { eventsToCsv } from '../src/ingest/records/csv.ts';
 import { eventsToGeoJson } from '../src/ingest/records/geojson.ts';
 import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
@@ -55,11 +56,11 @@ export function summarize(result: IngestResult, seconds: number): string {
   return lines.join('\n');
 }
 
-export function runIngest(dir = dataDir()): IngestResult {
+export async function runIngest(dir = dataDir()): Promise<IngestResult> {
   const started = performance.now();
   let result: IngestResult;
   try {
-    result = ingest({ sourcesDir: sourcesDir(), entitiesDir: entitiesDir() });
+    result = await ingestParallel({ sourcesDir: sourcesDir(), entitiesDir: entitiesDir() });
   } catch (error) {
     // A manifest that does not parse stops the build, with where to look (file:line:column).
     if (!(error instanceof ManifestError)) throw error;
@@ -71,4 +72,4 @@ export function runIngest(dir = dataDir()): IngestResult {
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runIngest();
+if (import.meta.url === `file://${process.argv[1]}`) await runIngest();

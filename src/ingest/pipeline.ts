@@ -135,8 +135,10 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const context = textContext(gazetteer, meta.chronology, segmented.drafts.map((d) => d.text));
   const contextual = withContext(gazetteer, context);
   const drafts = segmented.drafts.map((draft) => {
-    const tags = tagText(gazetteer, draft.text, draft.links, lang, context);
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context));
+    // one scan of the passage serves the tags and the unknown names
+    const scanned = gazetteer.matcherFor(context.countries).scan(draft.text);
+    const tags = tagText(gazetteer, draft.text, draft.links, lang, context, scanned);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context, scanned));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
@@ -176,6 +178,8 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   return { events, report, published };
 }
 
+export type SourceResult = ReturnType<typeof ingestSource>;
+
 /**
  * Event ids are unique within a source by construction (ids.ts); across sources they differ by
  * their source's id, which loadSources keeps distinct. Should two still meet (a digest
@@ -199,9 +203,18 @@ function globallyUniqueIds<T extends { id: string; date: EventRecord['date']; ur
 export function ingest(options: IngestOptions): IngestResult {
   const gazetteer = options.gazetteer ?? loadGazetteer(options.entitiesDir);
   const loaded = loadSources(options.sourcesDir);
+  return assemble(options, gazetteer, loaded, loaded.sources.map((source) => ingestSource(source, gazetteer)));
+}
+
+/** The records of the whole corpus from the per-source results (in source order). */
+export function assemble(
+  options: IngestOptions,
+  gazetteer: Gazetteer,
+  loaded: ReturnType<typeof loadSources>,
+  perSource: SourceResult[],
+): IngestResult {
   const rank = new Map(loaded.sources.map((s, i) => [s.meta.id, i]));
   const loadedIds = new Set(rank.keys());
-  const perSource = loaded.sources.map((source) => ingestSource(source, gazetteer));
   const drafts = globallyUniqueIds(
     sortEvents(
       perSource.flatMap((s) => s.events),

@@ -216,14 +216,20 @@ export function decodeSource(bytes: Uint8Array, file: string): { text?: string; 
 
 /** Manifest values win; what the manifest leaves out (or gets invalid) is detected from the text. */
 function buildMeta(file: string, text: string, entry: ManifestEntry | undefined, line: number, warnings: Warning[]): SourceMeta {
+  let full: SourceMeta | undefined;
+  const detect = (): SourceMeta =>
+    (full ??= { id: slugFromFileName(file), file, title: titleFromText(text) || file, lang: detectLang(text), format: detectFormat(text) });
+  if (!entry) return detect();
+  // Detection reads the whole text: run it only for what the manifest leaves out. A value the
+  // manifest gives stands in for now (the spread below overwrites it; repairs detect for real).
+  const given = (key: keyof SourceMeta) => Object.hasOwn(entry, key);
   const detected: SourceMeta = {
     id: slugFromFileName(file),
     file,
-    title: titleFromText(text) || file,
-    lang: detectLang(text),
-    format: detectFormat(text),
+    title: given('title') ? '' : titleFromText(text) || file,
+    lang: given('lang') ? 'en' : detectLang(text),
+    format: given('format') ? 'plaintext' : detectFormat(text),
   };
-  if (!entry) return detected;
   const merged = { ...detected, ...entry, file };
   if (typeof entry.lang === 'string') merged.lang = canonicalLang(entry.lang, detected.lang);
   const checked = SourceMeta.safeParse(merged);
@@ -232,11 +238,11 @@ function buildMeta(file: string, text: string, entry: ManifestEntry | undefined,
   for (const issue of checked.error.issues) {
     const key = String(issue.path[0]);
     warnings.push({ file: MANIFEST, line, message: `entry for ${file}: invalid ${key} (${issue.message}); using ${key in detected ? 'the detected value' : 'nothing'}` });
-    if (key in detected) repaired[key] = detected[key as keyof SourceMeta];
+    if (key in detected) repaired[key] = detect()[key as keyof SourceMeta];
     else delete repaired[key];
   }
   const again = SourceMeta.safeParse(repaired);
-  return again.success ? again.data : detected;
+  return again.success ? again.data : detect();
 }
 
 /** A short, stable digest of a string (file names, contents). */

@@ -54,33 +54,63 @@ export interface Folded {
   aligned: boolean;
 }
 
+/** Characters normalizeChar changes (it keeps every other character). */
+const NORMALIZED = /[\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2010-\u2014\u2212\u00a0\u3000\t\n\r-]/g;
+/** Characters whose lower case is not the one-unit lower case of the character alone: the dotted
+ * capital I (two units), capital sigma (final form in context) and surrogates (kept as they are). */
+const CASE_IRREGULAR = /[\u0130\u03a3\ud800-\udfff]/;
+
+/** `text` lower-cased one UTF-16 unit at a time; a unit whose lower case is longer stays as is. */
+function lowerByUnit(text: string): string {
+  // The whole-string lower case agrees with the unit-wise one except around CASE_IRREGULAR.
+  if (!CASE_IRREGULAR.test(text)) return text.toLowerCase();
+  let lower = '';
+  for (let k = 0; k < text.length; k++) {
+    const unit = text[k]!;
+    const l = unit.toLowerCase();
+    lower += l.length === 1 ? l : unit;
+  }
+  return lower;
+}
+
 export function foldText(input: string): Folded {
   const simplified = simplify(input);
-  let text = '';
-  let lower = '';
-  for (const c of simplified) {
-    // iterate by UTF-16 unit to keep lengths identical
-    for (let k = 0; k < c.length; k++) {
-      const unit = c.length === 1 ? normalizeChar(c) : c[k]!;
-      text += unit;
-      const l = unit.toLowerCase();
-      lower += l.length === 1 ? l : unit;
-    }
-  }
-  return { text, lower, aligned: text.length === input.length };
+  const text = simplified.replace(NORMALIZED, normalizeChar);
+  return { text, lower: lowerByUnit(text), aligned: text.length === input.length };
 }
+
+const foldedNames = new Map<string, { text: string; lower: string }>();
+/** Enough for every gazetteer name and the link titles of a large corpus; cleared when full. */
+const MAX_FOLDED_NAMES = 100_000;
 
 /** Folding for a gazetteer name: as for text, plus runs of spaces collapsed and ends trimmed. */
 export function foldName(name: string): { text: string; lower: string } {
+  // Names repeat (gazetteer names, rule phrases, link titles): fold each once.
+  const known = foldedNames.get(name);
+  if (known) return known;
   const f = foldText(name);
   const text = f.text.replace(/ {2,}/g, ' ').trim();
   const lower = f.lower.replace(/ {2,}/g, ' ').trim();
-  return { text, lower };
+  const folded = { text, lower };
+  if (foldedNames.size >= MAX_FOLDED_NAMES) foldedNames.clear();
+  foldedNames.set(name, folded);
+  return folded;
 }
 
 const LATIN_WORD = /[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]/;
 export function isLatinWordChar(c: string | undefined): boolean {
   return c !== undefined && LATIN_WORD.test(c);
+}
+
+/** isLatinWordChar for a UTF-16 code unit (NaN, from reading past either end, is none). */
+export function isLatinWordCode(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
 }
 
 export function hasHan(s: string): boolean {

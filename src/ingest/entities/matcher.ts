@@ -7,7 +7,7 @@
  *  - all-lower-case aliases ("rebels", "regime") are common nouns and match in any case.
  * Latin aliases must sit on Latin word boundaries; Han aliases need none.
  */
-import { foldName, foldText, isLatinWordChar, type Folded } from './fold.ts';
+import { foldName, foldText, isLatinWordChar, isLatinWordCode, type Folded } from './fold.ts';
 import type { Match, Matcher } from './types.ts';
 
 type CaseMode = 'exact' | 'proper' | 'common';
@@ -22,7 +22,8 @@ interface Variant {
 }
 
 interface Node {
-  next: Map<string, Node>;
+  /** Children by UTF-16 code unit (a key above 0xffff, from an astral character, is never reached). */
+  next: Map<number, Node>;
   variants?: Variant[];
 }
 
@@ -48,8 +49,9 @@ export function buildMatcher(entries: AliasEntry[]): Matcher {
     if (!lower) continue;
     let node = root;
     for (const ch of lower) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map() }));
+      const key = ch.codePointAt(0)!;
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: new Map() }));
       node = child;
     }
     const mode = caseMode(form);
@@ -72,49 +74,58 @@ export function buildMatcher(entries: AliasEntry[]): Matcher {
   }
 
   function accept(v: Variant, f: Folded, start: number, end: number): boolean {
-    if (v.latinStart && isLatinWordChar(f.lower[start - 1])) return false;
-    if (v.latinEnd && isLatinWordChar(f.lower[end])) return false;
+    if (v.latinStart && isLatinWordCode(f.lower.charCodeAt(start - 1))) return false;
+    if (v.latinEnd && isLatinWordCode(f.lower.charCodeAt(end))) return false;
     if (v.mode === 'common') return true;
     const span = f.text.slice(start, end);
     if (v.mode === 'proper') return /\p{Lu}/u.test(span);
     return span.replace(/ {2,}/g, ' ') === v.form;
   }
 
+  /** Ids of the variants at `n` that accept the text from `start` to `end`, or undefined. */
+  function accepted(n: Node, f: Folded, start: number, end: number): string[] | undefined {
+    if (!n.variants) return undefined;
+    const ids: string[] = [];
+    for (const v of n.variants) if (accept(v, f, start, end)) for (const id of v.ids) if (!ids.includes(id)) ids.push(id);
+    return ids.length ? ids : undefined;
+  }
+
   function scan(input: string): { matches: Match[]; folded: Folded } {
     const f = foldText(input);
     const s = f.lower;
     const matches: Match[] = [];
+    const SPACE = 32;
     let i = 0;
     while (i < s.length) {
-      let node = root.next.get(s[i]!);
+      let node = root.next.get(s.charCodeAt(i));
       if (!node) {
         i++;
         continue;
       }
-      let best: Match | undefined;
-      const consider = (n: Node, end: number) => {
-        if (!n.variants) return;
-        const ids: string[] = [];
-        for (const v of n.variants) if (accept(v, f, i, end)) for (const id of v.ids) if (!ids.includes(id)) ids.push(id);
-        if (ids.length) best = { start: i, end, ids };
-      };
+      let bestEnd = 0;
+      let bestIds = accepted(node, f, i, i + 1);
+      if (bestIds) bestEnd = i + 1;
       let j = i + 1;
-      consider(node, j);
       while (j < s.length) {
+        const unit = s.charCodeAt(j);
         // a run of spaces in the text matches one space in an alias
-        if (s[j] === ' ' && s[j - 1] === ' ') {
+        if (unit === SPACE && s.charCodeAt(j - 1) === SPACE) {
           j++;
           continue;
         }
-        const child: Node | undefined = node.next.get(s[j]!);
+        const child: Node | undefined = node.next.get(unit);
         if (!child) break;
         node = child;
         j++;
-        consider(node, j);
+        const ids = accepted(node, f, i, j);
+        if (ids) {
+          bestIds = ids;
+          bestEnd = j;
+        }
       }
-      if (best) {
-        matches.push(best);
-        i = best.end;
+      if (bestIds) {
+        matches.push({ start: i, end: bestEnd, ids: bestIds });
+        i = bestEnd;
       } else i++;
     }
     return { matches, folded: f };
@@ -128,17 +139,34 @@ export function buildMatcher(entries: AliasEntry[]): Matcher {
   return { scan, lookup };
 }
 
+interface AliasForm {
+  form: string;
+  lower: string;
+  mode: CaseMode;
+  latinStart: boolean;
+  latinEnd: boolean;
+}
+const aliasForms = new Map<string, AliasForm>();
+
+function aliasForm(alias: string): AliasForm {
+  let known = aliasForms.get(alias);
+  if (!known) {
+    const { text: form, lower } = foldName(alias);
+    known = { form, lower, mode: caseMode(form), latinStart: isLatinWordChar(lower[0]), latinEnd: isLatinWordChar(lower[lower.length - 1]) };
+    // gazetteer names only: bounded by the gazetteer
+    aliasForms.set(alias, known);
+  }
+  return known;
+}
+
 /** Whether `alias` occurs in the folded text under the same case and boundary rules as scan(). */
 export function aliasOccurs(f: Folded, alias: string): boolean {
-  const { text: form, lower } = foldName(alias);
+  const { form, lower, mode, latinStart, latinEnd } = aliasForm(alias);
   if (!lower) return false;
-  const mode = caseMode(form);
-  const latinStart = isLatinWordChar(lower[0]);
-  const latinEnd = isLatinWordChar(lower[lower.length - 1]);
   for (let at = f.lower.indexOf(lower); at >= 0; at = f.lower.indexOf(lower, at + 1)) {
     const end = at + lower.length;
-    if (latinStart && isLatinWordChar(f.lower[at - 1])) continue;
-    if (latinEnd && isLatinWordChar(f.lower[end])) continue;
+    if (latinStart && isLatinWordCode(f.lower.charCodeAt(at - 1))) continue;
+    if (latinEnd && isLatinWordCode(f.lower.charCodeAt(end))) continue;
     const span = f.text.slice(at, end);
     if (mode === 'exact' && span !== form) continue;
     if (mode === 'proper' && !/\p{Lu}/u.test(span)) continue;

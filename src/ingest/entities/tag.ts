@@ -3,7 +3,7 @@ import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
-import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type TagContext } from './types.ts';
+import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 export interface Tags {
@@ -19,13 +19,20 @@ export interface Tags {
  * recognised but never returned. `lang` is accepted for symmetry with findUnknownNames; matching
  * itself is script-aware rather than language-specific.
  */
-export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lang?: Lang | string, context: TagContext = {}): Tags {
-  const { matches, folded } = gaz.matcherFor(context.countries).scan(text);
+export function tagText(
+  gaz: Gazetteer,
+  text: string,
+  links: string[] = [],
+  _lang?: Lang | string,
+  context: TagContext = {},
+  // the passage's scan, when the caller has it already (one scan serves tags and unknown names)
+  scanned: Scan = gaz.matcherFor(context.countries).scan(text),
+): Tags {
+  const { matches, folded } = scanned;
   const linked = new Set<string>();
   for (const l of links) for (const id of resolveLink(gaz, l)) linked.add(id);
 
-  const suffixes = gaz.rules.demonym.suffixes.map((s) => foldName(s).lower).filter(Boolean);
-  const demonymKinds = new Set(gaz.rules.demonym.kinds);
+  const { suffixes, demonymKinds } = foldedRules(gaz);
 
   const found: string[] = [];
   const demonymOnly = new Set<string>();
@@ -86,7 +93,7 @@ export function tagText(gaz: Gazetteer, text: string, links: string[] = [], _lan
     if (found.includes(id) || demonymOnly.has(id)) continue;
     const e: GazetteerEntity | undefined = gaz.byId.get(id);
     if (!e || e.type === 'agency') continue;
-    if (namesOf(e).some((n) => aliasOccurs(folded, n))) add(id);
+    if (entityNames(e).some((n) => aliasOccurs(folded, n))) add(id);
   }
 
   const places: string[] = [];
@@ -126,6 +133,42 @@ function localGroups(gaz: Gazetteer): Set<string> {
   return set;
 }
 
+interface FoldedRules {
+  suffixes: string[];
+  demonymKinds: Set<string>;
+  governorate?: { before: string[]; after: string[]; anaphora: string[]; joiners: Set<string>; locatives: string[] };
+}
+const foldedRuleSets = new WeakMap<Gazetteer, FoldedRules>();
+
+/** The gazetteer's rule phrases folded as the text is, once per gazetteer rather than per passage. */
+function foldedRules(gaz: Gazetteer): FoldedRules {
+  let rules = foldedRuleSets.get(gaz);
+  if (rules) return rules;
+  const norm = (x: string) => foldName(x).lower;
+  const g = gaz.rules.governorate;
+  rules = {
+    suffixes: gaz.rules.demonym.suffixes.map(norm).filter(Boolean),
+    demonymKinds: new Set(gaz.rules.demonym.kinds),
+    governorate: g && {
+      before: g.before.map(norm),
+      after: g.after.map(norm),
+      anaphora: g.anaphora.map(norm),
+      joiners: new Set(g.joiners.map(norm)),
+      locatives: g.locatives.map(norm),
+    },
+  };
+  foldedRuleSets.set(gaz, rules);
+  return rules;
+}
+
+const names = new WeakMap<GazetteerEntity, string[]>();
+/** namesOf, kept per entity (the gazetteer does not change during an ingest). */
+function entityNames(e: GazetteerEntity): string[] {
+  let list = names.get(e);
+  if (!list) names.set(e, (list = namesOf(e)));
+  return list;
+}
+
 const capitals = new WeakMap<Gazetteer, Map<string, string>>();
 
 /** City id -> the governorate it is the capital of (a governorate named after it: Aleppo, Aleppo Governorate). */
@@ -156,15 +199,11 @@ const CITY_WORD = /(^city of | city$|市$|城$)/;
  */
 function governorateContext(gaz: Gazetteer, f: Folded, matches: Match[], resolved: string[][]): Map<number, string> {
   const out = new Map<number, string>();
-  const rules = gaz.rules.governorate;
+  const rules = foldedRules(gaz).governorate;
   if (!rules) return out;
   const capital = capitalOf(gaz);
   const s = f.lower;
-  const norm = (x: string) => foldName(x).lower;
-  const before = rules.before.map(norm);
-  const after = rules.after.map(norm);
-  const joiners = new Set(rules.joiners.map(norm));
-  const locatives = rules.locatives.map(norm);
+  const { before, after, joiners, locatives } = rules;
   const govOf = (i: number): string | undefined => {
     const span = s.slice(matches[i]!.start, matches[i]!.end);
     if (CITY_WORD.test(span)) return undefined;
@@ -203,7 +242,7 @@ function governorateContext(gaz: Gazetteer, f: Folded, matches: Match[], resolve
   }
 
   // "... the province": the nearest place named before it in the same sentence
-  for (const phrase of rules.anaphora.map(norm)) {
+  for (const phrase of rules.anaphora) {
     for (let at = s.indexOf(phrase); at >= 0; at = s.indexOf(phrase, at + 1)) {
       const end = at + phrase.length;
       if (isLatinWordChar(phrase[0]) && isLatinWordChar(s[at - 1])) continue;
@@ -228,7 +267,7 @@ function embeddedAncestors(gaz: Gazetteer, e: GazetteerEntity, f: Folded, m: Mat
   const seen = new Set<string>([e.id]);
   for (let p = e.parent ? gaz.byId.get(e.parent) : undefined; p && !seen.has(p.id); p = p.parent ? gaz.byId.get(p.parent) : undefined) {
     seen.add(p.id);
-    if (p.type === 'place' && namesOf(p).some((n) => aliasOccurs(span, n))) out.push(p.id);
+    if (p.type === 'place' && entityNames(p).some((n) => aliasOccurs(span, n))) out.push(p.id);
   }
   return out;
 }

@@ -104,6 +104,9 @@ export interface Matcher {
   lookup(name: string): string[];
 }
 
+/** What one scan of a passage found: its matches and the folded text they index. */
+export type Scan = ReturnType<Matcher['scan']>;
+
 export interface Gazetteer {
   places: GazetteerEntity[];
   groups: GazetteerEntity[];

@@ -4,7 +4,7 @@
  * quoted names. Conservative by design: anything overlapping a known name is left out.
  */
 import { resolveLink, linkTitle } from './links.ts';
-import { OTHER, type Gazetteer, type TagContext } from './types.ts';
+import { OTHER, type Gazetteer, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 const CAP_WORD = /^\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*$/u;
@@ -14,15 +14,32 @@ function isHanLang(lang: Lang | string): boolean {
   return /^zh/i.test(lang);
 }
 
-export function findUnknownNames(gaz: Gazetteer, text: string, links: string[] = [], lang: Lang | string = 'en', context: TagContext = {}): string[] {
+const wordSetsOf = new WeakMap<Gazetteer, { notName: Set<string>; particle: Set<string> }>();
+function wordSets(gaz: Gazetteer): { notName: Set<string>; particle: Set<string> } {
+  let sets = wordSetsOf.get(gaz);
+  if (!sets) {
+    sets = { notName: new Set(gaz.rules.unknownNames.notNames), particle: new Set(gaz.rules.unknownNames.particles) };
+    wordSetsOf.set(gaz, sets);
+  }
+  return sets;
+}
+
+export function findUnknownNames(
+  gaz: Gazetteer,
+  text: string,
+  links: string[] = [],
+  lang: Lang | string = 'en',
+  context: TagContext = {},
+  // the passage's scan, when the caller has it already (one scan serves tags and unknown names)
+  scanned: Scan = gaz.matcherFor(context.countries).scan(text),
+): string[] {
   const out: string[] = [];
   const push = (n: string) => {
     const name = n.trim();
     if (name && !out.includes(name)) out.push(name);
   };
-  const { notNames, particles, hanNameSuffixes } = gaz.rules.unknownNames;
-  const notName = new Set(notNames);
-  const particle = new Set(particles);
+  const { hanNameSuffixes } = gaz.rules.unknownNames;
+  const { notName, particle } = wordSets(gaz);
 
   // 1. link targets nobody claims
   for (const l of links) {
@@ -33,7 +50,7 @@ export function findUnknownNames(gaz: Gazetteer, text: string, links: string[] =
   }
 
   // spans already claimed by the gazetteer (entities, agencies, other known names)
-  const { matches, folded } = gaz.matcherFor(context.countries).scan(text);
+  const { matches, folded } = scanned;
   const claimed = new Uint8Array(text.length + 1);
   if (folded.aligned) for (const m of matches) claimed.fill(1, m.start, m.end);
   const free = (start: number, end: number) => {

@@ -108,7 +108,12 @@ class FlatText implements Sink {
 }
 
 class Walker {
-  constructor(private readonly namedRefs: Map<string, Citation>) {}
+  // Fields assigned in the constructor body, not as parameter properties: plain Node strips types
+  // but cannot run parameter properties, and the ingest's helper threads may run under plain Node.
+  private readonly namedRefs: Map<string, Citation>;
+  constructor(namedRefs: Map<string, Citation>) {
+    this.namedRefs = namedRefs;
+  }
 
   walk(token: Token, sink: Sink): void {
     switch (token.type) {
@@ -354,11 +359,14 @@ class BlockAssembler implements Sink {
   private newlines = 0;
   private skipping: { kind: Skipped['kind']; level: number; line: number } | undefined;
 
-  constructor(
-    private readonly lineOf: (offset: number) => number,
-    private readonly walker: Walker,
-    private readonly file: string,
-  ) {}
+  private readonly lineOf: (offset: number) => number;
+  private readonly walker: Walker;
+  private readonly file: string;
+  constructor(lineOf: (offset: number) => number, walker: Walker, file: string) {
+    this.lineOf = lineOf;
+    this.walker = walker;
+    this.file = file;
+  }
 
   text(piece: string, index: number): void {
     if (piece.trim() === '') {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, foldText, isLatinWordChar, isLatinWordCode } from './fold.ts';
+
+/** The definition of the lower-case copy: each UTF-16 unit lower-cased alone, kept if that grows it. */
+function lowerUnitByUnit(text: string): string {
+  let out = '';
+  for (const unit of text.split('')) {
+    const l = unit.toLowerCase();
+    out += l.length === 1 ? l : unit;
+  }
+  return out;
+}
+
+describe('foldText', () => {
+  const samples = [
+    'Rebels entered AL-BAB on 3 March.',
+    'Ἀθῆναι ΟΔΟΣ ΣΟΦΟΣ',
+    'İstanbul and DİYARBAKIR',
+    'Şanlıurfa, ÇOBAN BEY',
+    '𝐀𝐁 math capitals and 😀',
+    'Ａｌｅｐｐｏ ＦＳＡ',
+    '伊斯蘭國在阿勒頗 — “the IS” ’s',
+    'tab\tnew\nline\u00a0nbsp\u3000wide',
+    '\ud800 lone surrogate Σ',
+  ];
+
+  it('keeps length and lower-cases one unit at a time', () => {
+    for (const s of samples) {
+      const f = foldText(s);
+      expect(f.lower).toBe(lowerUnitByUnit(f.text));
+      expect(f.lower.length).toBe(f.text.length);
+    }
+  });
+
+  it('unifies apostrophes, dashes and odd spaces', () => {
+    expect(foldText('al‐Bab’s—Tal\u00a0Abyad').text).toBe("al Bab's Tal Abyad");
+  });
+
+  it('folds Traditional characters to Simplified', () => {
+    expect(foldText('伊斯蘭國').text).toBe('伊斯兰国');
+  });
+});
+
+describe('foldName', () => {
+  it('collapses space runs and trims, the same object each time', () => {
+    expect(foldName('  Tal   Abyad ')).toEqual({ text: 'Tal Abyad', lower: 'tal abyad' });
+    expect(foldName('  Tal   Abyad ')).toBe(foldName('  Tal   Abyad '));
+  });
+});
+
+describe('isLatinWordCode', () => {
+  it('agrees with isLatinWordChar', () => {
+    for (let c = 0; c < 0x2000; c++) expect(isLatinWordCode(c), c.toString(16)).toBe(isLatinWordChar(String.fromCharCode(c)));
+    expect(isLatinWordCode(Number.NaN)).toBe(false);
+  });
+});
