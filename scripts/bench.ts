@@ -1,42 +1,57 @@
 /**
- * `npm run bench`: builds synthetic corpora (1x, 10x, 100x the real sources) with the real build
- * steps and measures time, memory and what readers download, then Lighthouse's scores of the
- * smallest site (median of three runs), then the hostile-shapes benchmark (./bench/hostile.ts).
- * Prints tables and writes bench/results.json (and bench/hostile.json). BENCH_SCALES=1,10 limits
- * the scales; the runs of scales not measured this time are kept from the previous results.json
- * (each run has its date). BENCH_LIGHTHOUSE_RUNS (default 3; 0 skips). `npm run bench -- --hostile`
- * runs only the hostile shapes (with --profile, --only=shape,shape, --timeout=seconds).
+ * `npm run bench`: builds synthetic corpora with the real build steps and measures time, memory,
+ * file counts and what readers download, then Lighthouse's scores of the smallest site (median of
+ * three runs), then the hostile-shapes benchmark (./bench/hostile.ts). Prints tables and writes
+ * bench/results.json (and bench/hostile.json).
+ * Two kinds of corpora (scripts/bench/corpus.ts): "shifted" (N copies, years moved on: the corpus
+ * grows in time) at BENCH_SCALES (default 1,10,100) and "density" (N accounts of the same days:
+ * dates kept, wording and counts varied) at BENCH_DENSITY (default 10,100; empty for none). The runs
+ * not measured this time are kept from the previous results.json (each run has its date).
+ * BENCH_LIGHTHOUSE_RUNS (default 3; 0 skips). `npm run bench -- --hostile` runs only the hostile
+ * shapes (with --profile, --only=shape,shape, --timeout=seconds).
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeCorpus } from './bench/corpus.ts';
+import { makeCorpus, type CorpusMode } from './bench/corpus.ts';
 import { measureSite } from './bench/measure.ts';
 import { FIRST_SEARCHES, measureFirstSearches } from './bench/first-search.ts';
 import { watchPeak } from './bench/memory.ts';
 import { CATEGORIES, DEFAULT_PAGES, runLighthouse, type Category, type LighthouseScore } from './lighthouse.ts';
 import { hostileOptionsFromArgs, mainHostile } from './bench/hostile.ts';
 
-const scales = (process.env.BENCH_SCALES ?? '1,10,100').split(',').map(Number);
+const list = (raw: string) => raw.split(',').filter((s) => s.trim() !== '').map(Number);
+const plan: { mode: CorpusMode; scale: number }[] = [
+  ...list(process.env.BENCH_SCALES ?? '1,10,100').map((scale) => ({ mode: 'shifted' as const, scale })),
+  ...list(process.env.BENCH_DENSITY ?? '10,100').map((scale) => ({ mode: 'density' as const, scale })),
+];
 const work = resolve('bench/work');
 
 interface Run {
   scale: number;
-  /** the day this scale was measured, and on what */
+  mode: CorpusMode;
+  /** the day this run was measured, and on what */
   date?: string;
   machine?: string;
+  /** source text read by the ingest */
+  sourceMB: number;
   events: number;
   pages: number;
   ingestSeconds: number;
+  /** source text per second of the ingest step (MiB/s) */
+  ingestMBPerSecond: number;
   astroSeconds: number;
   pagefindSeconds: number;
   totalSeconds: number;
   peakMemoryMB: number;
+  /** files in the built site (static hosts limit the count) */
+  files: number;
   distMB: number;
   dayPageMedianKB: number;
   dayPageMaxKB: number;
   dayPageDownloadKB: number;
+  monthPageMaxKB: number;
   firstSearchKB: number;
   firstSearchMs: number;
   /** every search of FIRST_SEARCHES, each on a cold cache (the first is firstSearchKB) */
@@ -48,11 +63,19 @@ function step(output: string, name: string): number {
   return match ? Number(match[1]) : NaN;
 }
 
-async function runScale(scale: number): Promise<Run> {
-  const corpus = join(work, `corpus-${scale}x`);
-  const data = join(work, `data-${scale}x`);
-  const dist = join(work, `dist-${scale}x`);
-  makeCorpus(resolve('content/sources'), corpus, scale);
+const label = (mode: CorpusMode, scale: number) => (mode === 'shifted' ? `${scale}x` : `density-${scale}x`);
+
+function folderMB(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 2 ** 20;
+}
+
+async function runScale(mode: CorpusMode, scale: number): Promise<Run> {
+  const name = label(mode, scale);
+  const corpus = join(work, `corpus-${name}`);
+  const data = join(work, `data-${name}`);
+  const dist = join(work, `dist-${name}`);
+  makeCorpus(resolve('content/sources'), corpus, scale, mode);
+  const sourceMB = folderMB(corpus);
   const env = { ...process.env, SOURCES_DIR: corpus, DAYLINE_DATA_DIR: data, DIST_DIR: dist };
   // A clean build: no output of an earlier bench run to delete first.
   rmSync(data, { recursive: true, force: true });
@@ -68,25 +91,31 @@ async function runScale(scale: number): Promise<Run> {
   const status = await new Promise<number | null>((ok) => child.on('close', (code) => ok(code)));
   const treePeakKB = watch.stop();
   const wall = (Date.now() - started) / 1000;
-  if (status !== 0) throw new Error(`build at ${scale}x failed:\n${output.slice(-4000)}`);
+  if (status !== 0) throw new Error(`build at ${name} failed:\n${output.slice(-4000)}`);
   const maxRss = Math.max(treePeakKB, Number(/maxrss-kb (\d+)/.exec(output)?.[1] ?? 0));
   const events = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as unknown[]).length;
   const size = measureSite(dist);
   const searches = await measureFirstSearches(dist, FIRST_SEARCHES);
+  const ingestSeconds = step(output, 'ingest');
   return {
     scale,
     date: new Date().toISOString().slice(0, 10),
+    mode,
+    sourceMB: Math.round(sourceMB * 100) / 100,
     events,
     pages: size.pages,
-    ingestSeconds: step(output, 'ingest'),
+    ingestSeconds,
+    ingestMBPerSecond: Math.round((sourceMB / ingestSeconds) * 100) / 100,
     astroSeconds: step(output, 'astro'),
     pagefindSeconds: step(output, 'pagefind'),
     totalSeconds: Math.round(wall * 100) / 100,
     peakMemoryMB: Math.round(maxRss / 1024),
+    files: size.files,
     distMB: size.distMB,
     dayPageMedianKB: size.dayPageMedianKB,
     dayPageMaxKB: size.dayPageMaxKB,
     dayPageDownloadKB: size.dayPageDownloadKB,
+    monthPageMaxKB: size.monthPageMaxKB,
     firstSearchKB: searches[0].kilobytes,
     firstSearchMs: searches[0].milliseconds,
     firstSearches: searches.map(({ search, kilobytes, milliseconds, status }) => ({ search, kilobytes, milliseconds, status })),
@@ -95,10 +124,13 @@ async function runScale(scale: number): Promise<Run> {
 
 function table(runs: Run[]): string {
   const columns: [string, (r: Run) => string | number][] = [
-    ['scale', (r) => `${r.scale}x`],
+    ['corpus', (r) => label(r.mode, r.scale)],
+    ['source MB', (r) => r.sourceMB],
     ['events', (r) => r.events],
     ['pages', (r) => r.pages],
+    ['files', (r) => r.files],
     ['ingest s', (r) => r.ingestSeconds],
+    ['ingest MB/s', (r) => r.ingestMBPerSecond],
     ['astro s', (r) => r.astroSeconds],
     ['pagefind s', (r) => r.pagefindSeconds],
     ['total s', (r) => r.totalSeconds],
@@ -108,6 +140,7 @@ function table(runs: Run[]): string {
     ['day KB med', (r) => r.dayPageMedianKB],
     ['day KB max', (r) => r.dayPageMaxKB],
     ['day dl KB', (r) => r.dayPageDownloadKB],
+    ['month KB max', (r) => r.monthPageMaxKB],
     ['search KB', (r) => r.firstSearchKB],
     ['search ms', (r) => r.firstSearchMs],
   ];
@@ -146,27 +179,32 @@ function readPrevious(): { runs?: Run[]; machine?: string; date?: string } {
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 mkdirSync(work, { recursive: true });
 const runs: Run[] = [];
-for (const scale of scales) {
-  console.error(`bench: building ${scale}x …`);
-  runs.push(await runScale(scale));
+for (const { mode, scale } of plan) {
+  console.error(`bench: building ${label(mode, scale)} …`);
+  runs.push(await runScale(mode, scale));
 }
-const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+// Lighthouse reads the smallest site of the year-shifted kind (the real corpus at 1x holds the pages measured)
+const shiftedScales = plan.filter((p) => p.mode === 'shifted').map((p) => p.scale);
+const lighthouseScale = Math.min(...shiftedScales);
+const lighthouseRuns = shiftedScales.length ? Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3) : 0;
 let lighthouse: Record<string, Record<Category, number>> | undefined;
 if (lighthouseRuns > 0) {
   // Lighthouse's performance score moves with the machine's load: a benchmark figure, the median of
   // several runs, on the smallest site (the real corpus at 1x holds the pages measured).
   console.error(`bench: Lighthouse, ${lighthouseRuns} runs …`);
-  lighthouse = await lighthouseMedians(join(work, `dist-${Math.min(...scales)}x`), lighthouseRuns);
+  lighthouse = await lighthouseMedians(join(work, `dist-${label('shifted', lighthouseScale)}`), lighthouseRuns);
 }
 const previous = readPrevious();
-const kept = (previous.runs ?? []).filter((r) => !scales.includes(r.scale)).map((r) => ({ date: previous.date, machine: previous.machine, ...r }));
+// runs from before density corpora have no mode: they were of the shifted kind
+const measured = (r: Pick<Run, 'mode' | 'scale'>) => plan.some((p) => p.mode === (r.mode ?? 'shifted') && p.scale === r.scale);
+const kept = (previous.runs ?? []).filter((r) => !measured(r)).map((r) => ({ date: previous.date, machine: previous.machine, ...r, mode: r.mode ?? 'shifted' }));
 for (const r of runs) r.machine = machine;
-const allRuns = [...kept, ...runs].sort((a, b) => a.scale - b.scale);
+const allRuns = [...kept, ...runs].sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'shifted' ? -1 : 1) || a.scale - b.scale);
 const hostile = await mainHostile(hostileOptionsFromArgs());
 const results = {
   machine,
   date: new Date().toISOString().slice(0, 10),
-  ...(lighthouse ? { lighthouse, lighthouseMethod: `median of ${lighthouseRuns} runs, mobile preset, site at ${Math.min(...scales)}x` } : {}),
+  ...(lighthouse ? { lighthouse, lighthouseMethod: `median of ${lighthouseRuns} runs, mobile preset, site at ${lighthouseScale}x` } : {}),
   runs: allRuns,
   hostile,
 };
@@ -178,6 +216,6 @@ if (lighthouse) {
   for (const [page, scores] of Object.entries(lighthouse)) console.log(`| ${page} | ${CATEGORIES.map((c) => scores[c]).join(' | ')} |`);
 }
 for (const run of runs) {
-  console.log(`\nfirst searches at ${run.scale}x (KB on a cold cache):`);
+  console.log(`\nfirst searches at ${label(run.mode, run.scale)} (KB on a cold cache):`);
   for (const f of run.firstSearches) console.log(`  ${String(f.kilobytes).padStart(6)}  ${decodeURIComponent(f.search)}  (${f.status})`);
 }

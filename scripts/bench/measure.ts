@@ -33,19 +33,30 @@ export function pageAssets(html: string, base: string): string[] {
 
 export interface SiteSize {
   pages: number;
+  /** every file in the built site (static hosts limit the count) */
+  files: number;
   distMB: number;
   dayPageMedianKB: number;
   dayPageMaxKB: number;
   dayPageDownloadKB: number;
+  /** the largest month page (any page of a paged month) */
+  monthPageMaxKB: number;
 }
+
+/** An English day page or one of its further pages: day/2014-01-04/ or day/2014-01-04/2/. */
+export const DAY_PAGE = /^day\/\d{4}-\d{2}-\d{2}\/(?:\d+\/)?index\.html$/;
+/** An English month page or one of its further pages. */
+export const MONTH_PAGE = /^month\/\d{4}-\d{2}\/(?:\d+\/)?index\.html$/;
 
 export function measureSite(dist: string, base = '/'): SiteSize {
   const files = listFiles(dist);
   const html = files.filter((f) => f.endsWith('.html'));
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  const dayPages = html.filter((f) => /(^|\/)day\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(relative(dist, f)) && !relative(dist, f).startsWith('zh/'));
+  const dayPages = html.filter((f) => DAY_PAGE.test(relative(dist, f)));
   const daySizes = dayPages.map((f) => statSync(f).size);
-  const largest = dayPages[daySizes.indexOf(Math.max(...daySizes))];
+  const monthSizes = html.filter((f) => MONTH_PAGE.test(relative(dist, f))).map((f) => statSync(f).size);
+  const largestSize = daySizes.reduce((a, b) => Math.max(a, b), 0);
+  const largest = dayPages[daySizes.indexOf(largestSize)];
   let download = 0;
   if (largest) {
     const page = readFileSync(largest, 'utf8');
@@ -54,9 +65,11 @@ export function measureSite(dist: string, base = '/'): SiteSize {
   const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
   return {
     pages: html.length,
+    files: files.length,
     distMB: Math.round((bytes / 1024 / 1024) * 10) / 10,
     dayPageMedianKB: kb(median(daySizes)),
-    dayPageMaxKB: kb(Math.max(0, ...daySizes)),
+    dayPageMaxKB: kb(largestSize),
     dayPageDownloadKB: kb(download),
+    monthPageMaxKB: kb(monthSizes.reduce((a, b) => Math.max(a, b), 0)),
   };
 }

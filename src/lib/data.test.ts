@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../schema/records.ts';
 import { EventRecord as EventSchema, Entity as EntitySchema, SourceReport } from '../schema/records.ts';
-import { addMonths, buildSiteData, daysListed, eachDay, excerpt, excerptAfterDate, groupDayEvents, isPeriod, monthGrid, safeExternalUrl, spanDays, writtenLang, type SiteInput } from './data.ts';
+import { addMonths, buildSiteData, DAY_PAGE_BYTES, daysListed, eachDay, eventHtmlBytes, eventKey, excerpt, excerptAfterDate, groupDayEvents, isPeriod, monthGrid, pageByBytes, pageKeys, pageWindow, safeExternalUrl, spanDays, writtenLang, type SiteInput } from './data.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/data/${name}`, import.meta.url), 'utf8'));
 const input = (): SiteInput => ({
@@ -191,5 +191,50 @@ describe('helpers', () => {
   it('only lets http(s) links out', () => {
     expect(safeExternalUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeExternalUrl('https://example.org/a')).toBe('https://example.org/a');
+  });
+});
+
+describe('pages of a full day or month', () => {
+  it('cuts a list into consecutive pages within the budget, an oversized event on a page of its own', () => {
+    const list = ['a', 'b', 'c', 'd', 'e'].map((id) => ev(id, '2014-01-05'));
+    const sizes: Record<string, number> = { a: 40, b: 40, c: 150, d: 30, e: 30 };
+    const pages = pageByBytes(list, 100, (e: EventRecord) => sizes[e.id]!);
+    expect(pages.map((p) => p.map((e) => e.id))).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    expect(pageByBytes([], 100)).toEqual([[]]);
+  });
+
+  it('gives a day of many accounts several pages, and every event the path of the page that shows it', () => {
+    const text = 'Rebels and government forces fought for the hill for the whole day. '.repeat(6);
+    const events = Array.from({ length: 120 }, (_, i) =>
+      ev(`e-${String(i % 40).padStart(3, '0')}-2014-01-05-${String(i).padStart(6, '0')}`, '2014-01-05', '2014-01-05', 'day', {
+        text,
+        source: { id: `s${i % 40}`, file: `${i % 40}.txt`, title: `S${i % 40}`, section: [], line: i },
+      }),
+    );
+    const sources = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, file: `${i}.txt`, title: `S${i}`, lang: 'en' as const, format: 'plaintext' as const }));
+    const data = buildSiteData({ events, entities: [], sources, reports: [] });
+    const pages = data.dayPages('2014-01-05');
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flat().length).toBe(120);
+    for (const page of pages) expect(page.reduce((n, e, i) => n + eventHtmlBytes(e, page[i - 1]), 0)).toBeLessThanOrEqual(DAY_PAGE_BYTES);
+    const last = pages.at(-1)![0]!;
+    expect(data.eventPath(last)).toBe(`day/2014-01-05/${pages.length}/#${last.id}`);
+    expect(data.eventPath(pages[0]![0]!)).toBe(`day/2014-01-05/#${pages[0]![0]!.id}`);
+    expect(eventKey(last.id)).toBe(last.id.split('-')[1]);
+    const keys = pageKeys(pages);
+    expect(keys[eventKey(last.id)]).toContain(pages.length);
+    expect(Object.values(keys).flat().every((p) => p >= 1 && p <= pages.length)).toBe(true);
+  });
+
+  it('lists the first, the last and the pages around the current one', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(5, 3)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageWindow(20, 1)).toEqual([1, 2, 3, 0, 20]);
+    expect(pageWindow(20, 10)).toEqual([1, 0, 8, 9, 10, 11, 12, 0, 20]);
+  });
+
+  it('keeps an ordinary day on one page', () => {
+    const data = buildSiteData(input());
+    for (const day of data.days) expect(data.dayPages(day).length).toBe(1);
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { Entity, EventRecord, SourceMeta, SourceReport } from '../schema/records.ts';
 import { paths } from './i18n.ts';
+import { dayOrder, happeningIndex } from './happenings.ts';
 
 export type SourceInfo = SourceMeta & { infobox?: Record<string, string> };
 
@@ -91,7 +92,15 @@ export interface SiteData {
   cooccurring(id: string, limit?: number): { id: string; count: number }[];
   places(): Entity[];
   groups(): Entity[];
-  /** where an event is shown: its day page, or its month/year page */
+  /** a day's events as shown (groupDayEvents order), cut into pages of at most DAY_PAGE_BYTES */
+  dayPages(day: string): EventRecord[][];
+  /** a month's month- and season-precision events, cut into pages of at most MONTH_PAGE_BYTES */
+  monthPages(month: string): EventRecord[][];
+  /** an event on a day page: day/D/#id, or day/D/N/#id on a day of several pages */
+  pathOnDay(day: string, e: EventRecord): string;
+  /** an event on a month page, likewise */
+  pathOnMonth(month: string, e: EventRecord): string;
+  /** where an event is shown: its day page, or its month/year page (the further page it is on) */
   eventPath(e: EventRecord): string;
   /** the most specific existing page for a date: its day, else its month, else its year */
   datePath(day: string): string;
@@ -323,6 +332,20 @@ export function buildSiteData(input: SiteInput): SiteData {
   }
   const chronologies = [...chronoById.values()].filter((c) => c.eventCount > 0 || c.sources.length > 0);
 
+  const dayPagesCache = new Map<string, EventRecord[][]>();
+  const monthPagesCache = new Map<string, EventRecord[][]>();
+  /** page number (from 1) of each event on its url's day or month, where that has several pages */
+  const pageOf = new Map<string, number>();
+  const paged = (cache: Map<string, EventRecord[][]>, key: string, list: () => EventRecord[], budget: number, unit?: (e: EventRecord) => string | undefined) => {
+    let pages = cache.get(key);
+    if (!pages) {
+      pages = pageByBytes(list(), budget, eventHtmlBytes, unit);
+      cache.set(key, pages);
+      if (pages.length > 1) pages.forEach((page, i) => page.forEach((e) => pageOf.set(`${key} ${e.id}`, i + 1)));
+    }
+    return pages;
+  };
+
   const entityStatsCache = new Map<string, EntityStats | undefined>();
   const cooccurCache = new Map<string, { id: string; count: number }[]>();
 
@@ -402,9 +425,27 @@ export function buildSiteData(input: SiteInput): SiteData {
     },
     places: () => byMention('place'),
     groups: () => byMention('group'),
+    dayPages(day) {
+      return paged(dayPagesCache, day, () => dayOrder(data, byDay.get(day) ?? []), DAY_PAGE_BYTES, (e) => happeningIndex(data).linkedOf(e)?.id);
+    },
+    monthPages(month) {
+      return paged(monthPagesCache, month, () => byMonth.get(month) ?? [], MONTH_PAGE_BYTES);
+    },
+    pathOnDay(day, e) {
+      data.dayPages(day);
+      return `${pagePath(`day/${day}/`, pageOf.get(`${day} ${e.id}`))}#${e.id}`;
+    },
+    pathOnMonth(month, e) {
+      data.monthPages(month);
+      return `${pagePath(`month/${month}/`, pageOf.get(`${month} ${e.id}`))}#${e.id}`;
+    },
     eventPath(e) {
-      // The ingest decides where an event lives (records/urls.ts); pages follow its published url.
-      return e.url.replace(/^\//, '');
+      // The ingest decides where an event lives (records/urls.ts); pages follow its published url,
+      // and on a day or month of several pages, the page that shows it.
+      const path = e.url.replace(/^\//, '');
+      const at = /^(day|month)\/([\d-]+)\/#/.exec(path);
+      if (!at) return path;
+      return at[1] === 'day' ? data.pathOnDay(at[2]!, e) : data.pathOnMonth(at[2]!, e);
     },
     datePath(day) {
       if (byDay.has(day)) return `day/${day}/`;
@@ -413,6 +454,89 @@ export function buildSiteData(input: SiteInput): SiteData {
     },
   };
   return data;
+}
+
+/**
+ * Page budgets, in estimated bytes of the event articles shown (eventHtmlBytes): what keeps a day
+ * page under 50 KB and a month page (with its calendar and day-by-day briefs, about 70 KB at most)
+ * under 200 KB of HTML, however many accounts a day or month has.
+ */
+export const DAY_PAGE_BYTES = 40_000;
+export const MONTH_PAGE_BYTES = 100_000;
+
+const utf8 = new TextEncoder();
+
+/** About how many bytes of HTML one event takes shown in full (EventArticle), with the heading of
+ * its account when it opens one (no `prev`, or `prev` from another source). */
+export function eventHtmlBytes(e: EventRecord, prev?: EventRecord): number {
+  let bytes = 650 + utf8.encode(e.text).length + 130 * (e.places.length + e.groups.length);
+  if (isRange(e)) bytes += 350;
+  if (!prev || prev.source.id !== e.source.id) bytes += 250 + 2 * utf8.encode(e.source.title).length;
+  for (const c of e.citations) bytes += 60 + (c.title?.length ?? 0) * 2 + (c.url?.length ?? 0) * 2 + (c.publisher?.length ?? 0) + (c.archiveUrl?.length ?? 0) * 2;
+  return bytes;
+}
+
+/** The path of page `page` (from 1) of a day or month whose first page is `first`. */
+export function pagePath(first: string, page: number | undefined): string {
+  return page && page > 1 ? `${first}${page}/` : first;
+}
+
+/** The source key in an event id (e-<key>-<date>-<hash>): which account an event belongs to. */
+export function eventKey(id: string): string {
+  return id.split('-')[1] ?? '';
+}
+
+/** For the pages of a day or month: each source key, the pages (from 1) with its events. */
+export function pageKeys(pages: EventRecord[][]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  pages.forEach((page, i) => {
+    for (const e of page) {
+      const list = (out[eventKey(e.id)] ??= []);
+      if (list.at(-1) !== i + 1) list.push(i + 1);
+    }
+  });
+  return out;
+}
+
+/** Page numbers a page list shows: the first, the last and two either side of the current, 0 for a gap. */
+export function pageWindow(count: number, current: number, around = 2): number[] {
+  const out: number[] = [];
+  for (let p = 1; p <= count; p++) {
+    if (p === 1 || p === count || Math.abs(p - current) <= around) out.push(p);
+    else if (out.at(-1) !== 0) out.push(0);
+  }
+  return out;
+}
+
+/**
+ * Consecutive pages of at most `budget` estimated bytes each (an event larger than that gets a page).
+ * Consecutive events of one `unit` (the accounts of a happening, shown side by side) stay on one page.
+ */
+export function pageByBytes(
+  events: EventRecord[],
+  budget: number,
+  size: (e: EventRecord, prev?: EventRecord) => number = eventHtmlBytes,
+  unit: (e: EventRecord) => string | undefined = () => undefined,
+): EventRecord[][] {
+  const pages: EventRecord[][] = [];
+  let page: EventRecord[] = [];
+  let bytes = 0;
+  for (const e of events) {
+    let n = size(e, page[page.length - 1]);
+    const prev = page[page.length - 1];
+    const sameUnit = prev !== undefined && unit(e) !== undefined && unit(e) === unit(prev);
+    if (page.length > 0 && bytes + n > budget && !sameUnit) {
+      pages.push(page);
+      page = [];
+      bytes = 0;
+      // the first event of a page opens its account there
+      n = size(e);
+    }
+    page.push(e);
+    bytes += n;
+  }
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
 }
 
 /**

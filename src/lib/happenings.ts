@@ -95,6 +95,12 @@ export function dayLayout(data: Pick<SiteData, 'events' | 'sourceById' | 'source
   return [...out.values()].sort((a, b) => (chronoOrder.get(a.chronology) ?? 1e9) - (chronoOrder.get(b.chronology) ?? 1e9));
 }
 
+/** A day's events in the order its page shows them (dayLayout): a happening's accounts listed that day together. */
+export function dayOrder(data: Parameters<typeof dayLayout>[0], events: EventRecord[]): EventRecord[] {
+  const here = new Set(events);
+  return dayLayout(data, events).flatMap((c) => [...c.happenings.flatMap((h) => h.accounts.filter((e) => here.has(e))), ...c.sources.flatMap((s) => s.events)]);
+}
+
 /** A list of events (an entity's timeline) folded so that each happening appears once, at its first account. */
 export function foldHappenings(data: Pick<SiteData, 'events' | 'sourceOrder'>, events: EventRecord[]): { event: EventRecord; happening?: Happening }[] {
   const index = happeningIndex(data);
