@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { runIngest } from './ingest.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -28,7 +29,8 @@ async function timed<T>(name: string, step: () => Promise<T>, cpu = false): Prom
 
 function astroBuild(): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn('astro', ['build'], { stdio: 'inherit', shell: false, env: process.env });
+    const script = fileURLToPath(new URL('./astro-build.mjs', import.meta.url));
+    const child = spawn(process.execPath, [script], { stdio: 'inherit', shell: false, env: process.env });
     child.on('error', fail);
     child.on('close', (status) => (status === 0 ? done() : fail(new Error(`astro build failed (exit status ${status})`))));
   });
