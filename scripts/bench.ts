@@ -11,7 +11,7 @@
  * shapes (with --profile, --only=shape,shape, --timeout=seconds).
  */
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeCorpus, type CorpusMode } from './bench/corpus.ts';
@@ -49,6 +49,9 @@ interface Run {
   peakMemoryMB: number;
   /** files in the built site (static hosts limit the count) */
   files: number;
+  /** the machine's 1-minute load average when the build started and when it ended: other work on
+   * the machine (above one per core) stretches every wall-clock figure of the row */
+  loadAverage: [number, number];
   distMB: number;
   dayPageMedianKB: number;
   dayPageMaxKB: number;
@@ -88,6 +91,7 @@ async function runScale(mode: CorpusMode, scale: number): Promise<Run> {
   // A clean build: no output of an earlier bench run to delete first.
   rmSync(data, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
+  const loadBefore = loadavg()[0]!;
   const started = Date.now();
   // GNU time reports the largest single process it waited for; watchPeak sums the whole tree
   // (build script, Astro, the Pagefind service) at each moment. The larger of the two is reported.
@@ -99,6 +103,7 @@ async function runScale(mode: CorpusMode, scale: number): Promise<Run> {
   const status = await new Promise<number | null>((ok) => child.on('close', (code) => ok(code)));
   const treePeakKB = watch.stop();
   const wall = (Date.now() - started) / 1000;
+  const loadAfter = loadavg()[0]!;
   if (status !== 0) throw new Error(`build at ${name} failed:\n${output.slice(-4000)}`);
   const maxRss = Math.max(treePeakKB, Number(/maxrss-kb (\d+)/.exec(output)?.[1] ?? 0));
   const events = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as unknown[]).length;
@@ -120,6 +125,7 @@ async function runScale(mode: CorpusMode, scale: number): Promise<Run> {
     totalSeconds: Math.round(wall * 100) / 100,
     peakMemoryMB: Math.round(maxRss / 1024),
     files: size.files,
+    loadAverage: [Math.round(loadBefore * 10) / 10, Math.round(loadAfter * 10) / 10],
     distMB: size.distMB,
     dayPageMedianKB: size.dayPageMedianKB,
     dayPageMaxKB: size.dayPageMaxKB,
@@ -145,6 +151,7 @@ function table(runs: Run[]): string {
     ['pagefind s', (r) => r.pagefindSeconds],
     ['total s', (r) => r.totalSeconds],
     ['µs/event', (r) => Math.round((r.totalSeconds / r.events) * 1e6)],
+    ['load', (r) => r.loadAverage.join('–')],
     ['peak MB', (r) => r.peakMemoryMB],
     ['dist MB', (r) => r.distMB],
     ['day KB med', (r) => r.dayPageMedianKB],
