@@ -59,13 +59,17 @@ export function titleFromText(text: string): string {
 
 /** A manifest that cannot be read as the list of sources: the build stops here. */
 export class ManifestError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly reason: string;
+
+  constructor(file: string, line: number, column: number, reason: string) {
     super(`${file}:${line}:${column}: ${reason}`);
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
     this.name = 'ManifestError';
   }
 }

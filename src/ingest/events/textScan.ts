@@ -36,11 +36,15 @@ export class Occurrences {
   private maxStart = -1;
   private lastTo = -1;
 
-  constructor(
-    private readonly text: string,
-    private readonly patterns: readonly RegExp[],
-    private readonly except: readonly RegExp[] = [],
-  ) {}
+  private readonly text: string;
+  private readonly patterns: readonly RegExp[];
+  private readonly except: readonly RegExp[];
+
+  constructor(text: string, patterns: readonly RegExp[], except: readonly RegExp[] = []) {
+    this.text = text;
+    this.patterns = patterns;
+    this.except = except;
+  }
 
   private build(): { start: number; end: number }[] {
     const find = (list: readonly RegExp[]) => list.flatMap((re) => [...this.text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
@@ -97,11 +101,12 @@ export class LastMatch {
   private lastStart: number | undefined;
   private lastEnd = -1;
 
-  constructor(
-    private readonly text: string,
-    re: RegExp,
-    private readonly maxLength: number,
-  ) {
+  private readonly text: string;
+  private readonly maxLength: number;
+
+  constructor(text: string, re: RegExp, maxLength: number) {
+    this.text = text;
+    this.maxLength = maxLength;
     this.re = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   }
 

@@ -138,7 +138,10 @@ function numbersIn(src: string, res: CompiledFigureResource): Num[] {
 
 /** Matches of a matcher indexed for lookups by position. */
 class Marks<T> {
-  constructor(readonly list: PhraseMatch<T>[]) {}
+  readonly list: PhraseMatch<T>[];
+  constructor(list: PhraseMatch<T>[]) {
+    this.list = list;
+  }
   endingAt(pos: number): PhraseMatch<T> | undefined {
     let best: PhraseMatch<T> | undefined;
     for (const m of this.list) if (m.end === pos && (!best || m.start < best.start)) best = m;
