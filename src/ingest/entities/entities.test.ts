@@ -258,12 +258,12 @@ describe('real passages (hand-checked, tests/expectations/entities-sample.json)'
   });
 });
 
-describe('performance', () => {
-  it('tags ten thousand passages in well under a minute', () => {
+describe('many passages', () => {
+  // how fast is a benchmark figure (npm run bench); this checks that tagging holds over many passages
+  it('tags ten thousand passages alike', () => {
     const sample = 'On 5 January, rebels captured an ISIL base in Manbij after heavy fighting. 在拉卡省Tabqa镇也爆发了冲突，伊斯蘭國擊斃了7名反对派武装分子。';
-    const t0 = performance.now();
-    for (let k = 0; k < 10_000; k++) tagText(gaz, sample + k, [], 'en', syria);
-    expect(performance.now() - t0).toBeLessThan(20_000);
+    const first = tagText(gaz, sample, [], 'en', syria);
+    for (let k = 1; k < 10_000; k++) expect(tagText(gaz, sample + k, [], 'en', syria)).toEqual(first);
   });
 });
 
