@@ -201,6 +201,16 @@ describe('pages of a full day or month', () => {
     expect(pageByBytes([], 100)).toEqual([[]]);
   });
 
+  it('keeps the accounts of one happening on one page where they fit in one, and cuts one too large', () => {
+    const list = ['a', 'h1', 'h2', 'h3', 'b', 'k1', 'k2', 'k3'].map((id) => ev(id, '2014-01-05'));
+    const size = () => 30;
+    const unit = (e: EventRecord) => (/^[hk]/.test(e.id) ? e.id[0] : undefined);
+    // h (90 in all) fits on a page of 100 but not after a: it starts the next page; so does k after b
+    expect(pageByBytes(list, 100, size, unit).map((p) => p.map((e) => e.id))).toEqual([['a'], ['h1', 'h2', 'h3'], ['b'], ['k1', 'k2', 'k3']]);
+    // a unit larger than a page is cut like any other run
+    expect(pageByBytes(list, 60, size, unit).map((p) => p.map((e) => e.id))).toEqual([['a', 'h1'], ['h2', 'h3'], ['b', 'k1'], ['k2', 'k3']]);
+  });
+
   it('gives a day of many accounts several pages, and every event the path of the page that shows it', () => {
     const text = 'Rebels and government forces fought for the hill for the whole day. '.repeat(6);
     const events = Array.from({ length: 120 }, (_, i) =>

@@ -98,6 +98,8 @@ export interface SiteData {
   monthPages(month: string): EventRecord[][];
   /** an event on a day page: day/D/#id, or day/D/N/#id on a day of several pages */
   pathOnDay(day: string, e: EventRecord): string;
+  /** the page (from 1) of its day that shows an event */
+  pageOnDay(day: string, e: EventRecord): number;
   /** an event on a month page, likewise */
   pathOnMonth(month: string, e: EventRecord): string;
   /** where an event is shown: its day page, or its month/year page (the further page it is on) */
@@ -336,10 +338,17 @@ export function buildSiteData(input: SiteInput): SiteData {
   const monthPagesCache = new Map<string, EventRecord[][]>();
   /** page number (from 1) of each event on its url's day or month, where that has several pages */
   const pageOf = new Map<string, number>();
-  const paged = (cache: Map<string, EventRecord[][]>, key: string, list: () => EventRecord[], budget: number, unit?: (e: EventRecord) => string | undefined) => {
+  const paged = (
+    cache: Map<string, EventRecord[][]>,
+    key: string,
+    list: () => EventRecord[],
+    budget: number,
+    unit?: (e: EventRecord) => string | undefined,
+    size: (e: EventRecord, prev?: EventRecord) => number = eventHtmlBytes,
+  ) => {
     let pages = cache.get(key);
     if (!pages) {
-      pages = pageByBytes(list(), budget, eventHtmlBytes, unit);
+      pages = pageByBytes(list(), budget, size, unit);
       cache.set(key, pages);
       if (pages.length > 1) pages.forEach((page, i) => page.forEach((e) => pageOf.set(`${key} ${e.id}`, i + 1)));
     }
@@ -426,14 +435,34 @@ export function buildSiteData(input: SiteInput): SiteData {
     places: () => byMention('place'),
     groups: () => byMention('group'),
     dayPages(day) {
-      return paged(dayPagesCache, day, () => dayOrder(data, byDay.get(day) ?? []), DAY_PAGE_BYTES, (e) => happeningIndex(data).linkedOf(e)?.id);
+      const linked = (e: EventRecord) => happeningIndex(data).linkedOf(e);
+      const today = new Set(byDay.get(day) ?? []);
+      const order = dayOrder(data, byDay.get(day) ?? []);
+      // the first account of a happening on the day also brings where the accounts differ and the
+      // accounts listed on other days, in brief
+      const opener = new Map<EventRecord, number>();
+      const opened = new Set<string>();
+      for (const e of order) {
+        const h = linked(e);
+        if (h && !opened.has(h.id)) {
+          opened.add(h.id);
+          opener.set(e, happeningHtmlBytes(h.accounts, today));
+        }
+      }
+      const size = (e: EventRecord, prev?: EventRecord) => eventHtmlBytes(e, prev) + (opener.get(e) ?? 0);
+      return paged(dayPagesCache, day, () => order, DAY_PAGE_BYTES, (e) => linked(e)?.id, size);
     },
     monthPages(month) {
-      return paged(monthPagesCache, month, () => byMonth.get(month) ?? [], MONTH_PAGE_BYTES);
+      // the month's periods (listed once, in their own strip) and then its month-dated events
+      return paged(monthPagesCache, month, () => [...(periodsByMonth.get(month) ?? []), ...(byMonth.get(month) ?? [])], MONTH_PAGE_BYTES);
     },
     pathOnDay(day, e) {
       data.dayPages(day);
       return `${pagePath(`day/${day}/`, pageOf.get(`${day} ${e.id}`))}#${e.id}`;
+    },
+    pageOnDay(day, e) {
+      data.dayPages(day);
+      return pageOf.get(`${day} ${e.id}`) ?? 1;
     },
     pathOnMonth(month, e) {
       data.monthPages(month);
@@ -457,24 +486,44 @@ export function buildSiteData(input: SiteInput): SiteData {
 }
 
 /**
- * Page budgets, in estimated bytes of the event articles shown (eventHtmlBytes): what keeps a day
+ * Page budgets, in estimated bytes of the event articles shown (eventHtmlBytes, happeningHtmlBytes;
+ * the Chinese UI's pages are the larger): what keeps a day
  * page under 50 KB and a month page (with its calendar and day-by-day briefs, about 70 KB at most)
  * under 200 KB of HTML, however many accounts a day or month has.
  */
-export const DAY_PAGE_BYTES = 40_000;
+export const DAY_PAGE_BYTES = 30_000;
 export const MONTH_PAGE_BYTES = 100_000;
 
 const utf8 = new TextEncoder();
 
-/** About how many bytes of HTML one event takes shown in full (EventArticle), with the heading of
- * its account when it opens one (no `prev`, or `prev` from another source). */
+/**
+ * About how many bytes of HTML one event takes shown in full (EventArticle), with the heading of
+ * its account when it opens one (no `prev`, or `prev` from another source). The constants are a
+ * least-squares fit of the built articles of a density-20x bench site (9,180 articles, mean error
+ * 9%): about 2 bytes per byte of text (longer passages carry more types, figures and acts), each
+ * place or group link, the section path (in the source link and its address) and the citations.
+ */
 export function eventHtmlBytes(e: EventRecord, prev?: EventRecord): number {
-  let bytes = 650 + utf8.encode(e.text).length + 130 * (e.places.length + e.groups.length);
-  if (isRange(e)) bytes += 350;
+  let bytes = 1400 + 2 * utf8.encode(e.text).length + 50 * (e.places.length + e.groups.length);
+  bytes += 3.6 * utf8.encode(e.source.section.join(' › ')).length;
+  if (isRange(e)) bytes += 150;
   if (!prev || prev.source.id !== e.source.id) bytes += 250 + 2 * utf8.encode(e.source.title).length;
   for (const c of e.citations) bytes += 60 + (c.title?.length ?? 0) * 2 + (c.url?.length ?? 0) * 2 + (c.publisher?.length ?? 0) + (c.archiveUrl?.length ?? 0) * 2;
   return bytes;
 }
+
+/**
+ * About how many bytes a happening's own parts take on a day page besides its accounts there: the
+ * table of where its accounts differ (a column per account) and its accounts listed on other days,
+ * in brief (measured on a density-20x bench site).
+ */
+export function happeningHtmlBytes(accounts: EventRecord[], listedToday: Set<EventRecord>): number {
+  const elsewhere = accounts.filter((e) => !listedToday.has(e)).length;
+  return 1500 + 1300 * accounts.length + 550 * Math.min(elsewhere, HAPPENING_BRIEFS) + (elsewhere > HAPPENING_BRIEFS ? 200 : 0);
+}
+
+/** A happening's accounts listed on other days shown in brief on a day page: at most this many, then "and N more". */
+export const HAPPENING_BRIEFS = 6;
 
 /** The path of page `page` (from 1) of a day or month whose first page is `first`. */
 export function pagePath(first: string, page: number | undefined): string {
@@ -510,7 +559,8 @@ export function pageWindow(count: number, current: number, around = 2): number[]
 
 /**
  * Consecutive pages of at most `budget` estimated bytes each (an event larger than that gets a page).
- * Consecutive events of one `unit` (the accounts of a happening, shown side by side) stay on one page.
+ * Consecutive events of one `unit` (the accounts of a happening, shown side by side) stay on one
+ * page where together they fit in one; a unit too large for a page is cut like any other run.
  */
 export function pageByBytes(
   events: EventRecord[],
@@ -518,14 +568,24 @@ export function pageByBytes(
   size: (e: EventRecord, prev?: EventRecord) => number = eventHtmlBytes,
   unit: (e: EventRecord) => string | undefined = () => undefined,
 ): EventRecord[][] {
+  // the estimated size of each unit's run of events, to know which fit on one page
+  const unitBytes = new Map<string, number>();
+  events.forEach((e, i) => {
+    const u = unit(e);
+    if (u !== undefined) unitBytes.set(u, (unitBytes.get(u) ?? 0) + size(e, events[i - 1]));
+  });
   const pages: EventRecord[][] = [];
   let page: EventRecord[] = [];
   let bytes = 0;
   for (const e of events) {
     let n = size(e, page[page.length - 1]);
     const prev = page[page.length - 1];
-    const sameUnit = prev !== undefined && unit(e) !== undefined && unit(e) === unit(prev);
-    if (page.length > 0 && bytes + n > budget && !sameUnit) {
+    const u = unit(e);
+    const fits = u !== undefined && unitBytes.get(u)! <= budget;
+    const inUnit = fits && prev !== undefined && u === unit(prev);
+    // a unit that fits on a page starts one if it would not fit whole on this one
+    const need = fits && !inUnit ? unitBytes.get(u!)! : n;
+    if (page.length > 0 && !inUnit && bytes + need > budget) {
       pages.push(page);
       page = [];
       bytes = 0;
