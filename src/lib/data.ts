@@ -348,7 +348,11 @@ export function buildSiteData(input: SiteInput): SiteData {
   ) => {
     let pages = cache.get(key);
     if (!pages) {
-      pages = pageByBytes(list(), budget, size, unit);
+      const all = list();
+      // a day or month only a little over one page stays whole: cutting it would cost the reader a
+      // page turn for a few KB
+      const total = all.reduce((n, e, i) => n + size(e, all[i - 1]), 0);
+      pages = total <= WHOLE_PAGE_SLACK * budget ? [all] : pageByBytes(all, budget, size, unit);
       cache.set(key, pages);
       if (pages.length > 1) pages.forEach((page, i) => page.forEach((e) => pageOf.set(`${key} ${e.id}`, i + 1)));
     }
@@ -491,7 +495,9 @@ export function buildSiteData(input: SiteInput): SiteData {
  * page under 50 KB and a month page (with its calendar and day-by-day briefs, about 70 KB at most)
  * under 200 KB of HTML, however many accounts a day or month has.
  */
-export const DAY_PAGE_BYTES = 30_000;
+export const DAY_PAGE_BYTES = 38_000;
+/** how far over its budget a day or month may go and still be one page */
+export const WHOLE_PAGE_SLACK = 1.15;
 export const MONTH_PAGE_BYTES = 100_000;
 
 const utf8 = new TextEncoder();
@@ -499,27 +505,29 @@ const utf8 = new TextEncoder();
 /**
  * About how many bytes of HTML one event takes shown in full (EventArticle), with the heading of
  * its account when it opens one (no `prev`, or `prev` from another source). The constants are a
- * least-squares fit of the built articles of a density-20x bench site (9,180 articles, mean error
- * 9%): about 2 bytes per byte of text (longer passages carry more types, figures and acts), each
- * place or group link, the section path (in the source link and its address) and the citations.
+ * least-squares fit of the built articles of a density-20x bench site in the Chinese UI, the
+ * larger (5,643 articles, mean error 11%): the text, each place or group link, the section path
+ * (in the source link), each figure with its quoted words, each act and each citation (its link).
  */
 export function eventHtmlBytes(e: EventRecord, prev?: EventRecord): number {
-  let bytes = 1400 + 2 * utf8.encode(e.text).length + 50 * (e.places.length + e.groups.length);
-  bytes += 3.6 * utf8.encode(e.source.section.join(' › ')).length;
+  let bytes = 1200 + utf8.encode(e.text).length + 80 * (e.places.length + e.groups.length);
+  bytes += 3.4 * utf8.encode(e.source.section.join(' › ')).length;
+  for (const f of e.figures) bytes += 160 + 1.1 * utf8.encode(f.text).length;
+  bytes += 40 * e.acts.length;
+  for (const c of e.citations) bytes += 200 + (c.title?.length ?? 0) + (c.url?.length ?? 0) + (c.archiveUrl?.length ?? 0);
   if (isRange(e)) bytes += 150;
   if (!prev || prev.source.id !== e.source.id) bytes += 250 + 2 * utf8.encode(e.source.title).length;
-  for (const c of e.citations) bytes += 60 + (c.title?.length ?? 0) * 2 + (c.url?.length ?? 0) * 2 + (c.publisher?.length ?? 0) + (c.archiveUrl?.length ?? 0) * 2;
   return bytes;
 }
 
 /**
  * About how many bytes a happening's own parts take on a day page besides its accounts there: the
- * table of where its accounts differ (a column per account) and its accounts listed on other days,
+ * table of where its accounts differ (a column per source, at most 8) and its accounts listed on other days,
  * in brief (measured on a density-20x bench site).
  */
 export function happeningHtmlBytes(accounts: EventRecord[], listedToday: Set<EventRecord>): number {
   const elsewhere = accounts.filter((e) => !listedToday.has(e)).length;
-  return 1500 + 1300 * accounts.length + 550 * Math.min(elsewhere, HAPPENING_BRIEFS) + (elsewhere > HAPPENING_BRIEFS ? 200 : 0);
+  return 800 + 700 * Math.min(new Set(accounts.map((e) => e.source.id)).size, 8) + 550 * Math.min(elsewhere, HAPPENING_BRIEFS) + (elsewhere > HAPPENING_BRIEFS ? 200 : 0);
 }
 
 /** A happening's accounts listed on other days shown in brief on a day page: at most this many, then "and N more". */
