@@ -54,6 +54,14 @@ describe('rule engine syntax', () => {
     expect(days('14 days')).toBe(-14);
   });
 
+  it('reads a numeral of up to 16 words, and from a longer run of numeral words only its last 16', () => {
+    const rules: RuleSpec[] = [{ name: 'n', pattern: '(?<![a-z])%count days', value: { relative: { days: '$count' } } }];
+    const set = compileRules(patterns, rules);
+    const sixteen = Array(16).fill('un').join(' ');
+    expect(applyRules(set, `${sixteen} days`)[0]).toMatchObject({ start: 0, relative: { days: 16 } });
+    expect(applyRules(set, `deux ${sixteen} days`)[0]).toMatchObject({ start: 5, relative: { days: 16 } });
+  });
+
   it('matches a pattern that ignores case inside a rule that does not', () => {
     const rules: RuleSpec[] = [{ name: 's', pattern: '%%soon %moon', value: { date: { month: '$moon' } } }];
     const set = compileRules(patterns, rules);

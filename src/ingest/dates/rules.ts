@@ -147,8 +147,11 @@ function compilePattern(spec: PatternSpec): CompiledPattern {
     const system = spec.numeral;
     const parts = caseless(alternation([...Object.keys(system.units), ...Object.keys(system.multipliers ?? {}), ...Object.keys(system.scales ?? {})]), system.ignoreCase);
     const joiners = system.joiners?.length ? `(?:\\s*(?:${caseless(alternation(system.joiners), system.ignoreCase)})\\s*|\\s+)?` : '\\s*';
-    // Digits, or a run of numeral words (joined as the system writes them).
-    const source = `\\d{1,3}|(?:${parts})(?:${joiners}(?:${parts}))*`;
+    // Digits, or a run of numeral words (joined as the system writes them). The run is bounded:
+    // the longest count a text spells out (九千九百九十九万九千九百九十九, nine hundred and
+    // ninety-nine thousand …) has fewer than 16 words, and an unbounded run would be tried from
+    // every word of a long run of them ("a a a …"): a cost of the square of its length.
+    const source = `\\d{1,3}|(?:${parts})(?:${joiners}(?:${parts})){0,15}`;
     return { source, normalise: (w) => parseNumeral(system, w) };
   }
   const ci = spec.ignoreCase ?? false;

@@ -28,6 +28,7 @@ import { dayDiff, yearOf } from '../dates/calendar.ts';
 import { classifyMentions, sentenceStarts, type ClassifiedMention } from './anchors.ts';
 import { datelineMention, documentFrame, explicitSpanOf, publicationDate } from './timeframe.ts';
 import { judgeOrder, storyOrder } from './reversal.ts';
+import { passageLinker } from './passageLinks.ts';
 
 export interface SegmentContext {
   file: string;
@@ -121,7 +122,6 @@ function lineAt(block: Block, offset: number): number {
   return block.line + lo;
 }
 
-/** Links whose title occurs in the passage; a title never written in its block goes to every passage. */
 /**
  * Citations whose marker stands in [from, to) (a marker belongs to the text right before it; one
  * at the very start to the first passage). Passages are cut in order, so the block's citations,
@@ -146,18 +146,12 @@ function citationsIn(block: Block, from: number, to: number): Citation[] {
   return out;
 }
 
-const lowerCache = new WeakMap<Block, string>();
+/** Links whose title occurs in the passage; a title never written in its block goes to every passage. */
+const linkerCache = new WeakMap<Block, (passage: string) => string[]>();
 function linksFor(block: Block, slice: string): string[] {
-  if (block.links.length === 0) return [];
-  // The block's text is lower-cased once, not once per passage cut from it.
-  let lower = lowerCache.get(block);
-  if (lower === undefined) lowerCache.set(block, (lower = block.text.toLowerCase()));
-  const lowerSlice = slice.toLowerCase();
-  return block.links.filter((link) => {
-    const name = link.replace(/_/g, ' ').replace(/\s*\(.*\)$/, '').toLowerCase();
-    if (!name || !lower.includes(name)) return true;
-    return lowerSlice.includes(name);
-  });
+  let linker = linkerCache.get(block);
+  if (!linker) linkerCache.set(block, (linker = passageLinker(block.text, block.links)));
+  return linker(slice);
 }
 
 export function segmentEvents(inputBlocks: Block[], given: SegmentContext): SegmentResult {
