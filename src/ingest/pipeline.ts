@@ -140,7 +140,9 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const drafts = segmented.drafts.map((draft) => {
     const tags = tagText(gazetteer, draft.text, draft.links, lang, context);
     addFound(found, tags.cued ?? [], Object.entries(tags.spellings ?? {}));
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context));
+    // a name a place cue made a place (or read as a known one) is no longer unknown
+    const placed = new Set([...(tags.cued ?? []).map((e) => e.name.en), ...Object.values(tags.spellings ?? {}).flat()]);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context).filter((n) => !placed.has(n)));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
