@@ -16,7 +16,7 @@ const gazetteer = loadGazetteer(entitiesDir());
 const passages = loadAnnotations('tests/expectations', readdirSync(sourcesDir()));
 const dates = scoreDates(result.events, passages);
 const entities = scoreEntities(result.events, passages, nameResolver(gazetteer));
-const grounded = groundedShare(result.events, gazetteer);
+const grounded = groundedShare(result.events, gazetteer, result.entities);
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 
 const verbose = process.argv.includes('--verbose');

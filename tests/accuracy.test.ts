@@ -47,7 +47,7 @@ describe('hand annotation', () => {
   });
 
   it('at least 98% of all tags are grounded in the event text', () => {
-    const share = groundedShare(result.events, loadGazetteer(ENTITIES));
+    const share = groundedShare(result.events, loadGazetteer(ENTITIES), result.entities);
     expect(share.grounded / share.tags, JSON.stringify(share.ungrounded.slice(0, 20))).toBeGreaterThanOrEqual(0.98);
   });
 });

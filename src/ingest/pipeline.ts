@@ -6,7 +6,7 @@ import { loadSources, MANIFEST, reportIdForFile, type LoadedSource } from './sou
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import type { SegmentContext } from './events/segment.ts';
-import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer } from './entities/index.ts';
+import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer, type GazetteerEntity } from './entities/index.ts';
 import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl, sectionUrls } from './records/urls.ts';
@@ -84,6 +84,8 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   events: EventDraft[];
   report: SourceReport;
   published: PublishedSource;
+  /** Places named with a place cue that no gazetteer file holds, and spellings of known places met. */
+  found?: FoundNames;
 } {
   const { meta } = source;
   const warnings: Warning[] = [];
@@ -134,11 +136,15 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   // the text's conflict and region: generic role words and dataset localities are read through them
   const context = textContext(gazetteer, meta.chronology, segmented.drafts.map((d) => d.text));
   const contextual = withContext(gazetteer, context);
+  const found: FoundNames = { cued: new Map(), spellings: new Map() };
   const drafts = segmented.drafts.map((draft) => {
     // one scan of the passage serves the tags and the unknown names
     const scanned = gazetteer.matcherFor(context.countries).scan(draft.text);
     const tags = tagText(gazetteer, draft.text, draft.links, lang, context, scanned);
-    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context, scanned));
+    addFound(found, tags.cued ?? [], Object.entries(tags.spellings ?? {}));
+    // a name a place cue made a place (or read as a known one) is no longer unknown
+    const placed = new Set([...(tags.cued ?? []).map((e) => e.name.en), ...Object.values(tags.spellings ?? {}).flat()]);
+    unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context, scanned).filter((n) => !placed.has(n)));
     return { draft, tags, id: eventId(key, meta.id, draft.date.start, draft.text) };
   });
   const ids = uniqueIds(drafts.map((d) => d.id));
@@ -175,7 +181,30 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
     skipped: read.skipped.map((s) => ({ ...s, firstWords: firstWords(s.firstWords) })),
     unknownNames: countTally(unknownNames),
   });
-  return { events, report, published };
+  return { events, report, published, found };
+}
+
+/** Places found by a place cue (by id) and spellings met of known places (by id), in text order. */
+export interface FoundNames {
+  cued: Map<string, GazetteerEntity>;
+  spellings: Map<string, Set<string>>;
+}
+
+/** The first mention of a cued place makes it (its kind and name); later ones add their spellings. */
+function addFound(into: FoundNames, cued: Iterable<GazetteerEntity>, spellings: Iterable<readonly [string, Iterable<string>]>): void {
+  for (const e of cued) {
+    const had = into.cued.get(e.id);
+    if (!had) into.cued.set(e.id, { ...e, name: { ...e.name }, aliases: [...e.aliases] });
+    else {
+      for (const a of e.aliases) if (!had.aliases.includes(a)) had.aliases.push(a);
+      for (const l of ['zh-Hans', 'zh-Hant'] as const) if (!had.name[l] && e.name[l]) had.name[l] = e.name[l];
+    }
+  }
+  for (const [id, names] of spellings) {
+    const set = into.spellings.get(id) ?? new Set<string>();
+    for (const n of names) set.add(n);
+    into.spellings.set(id, set);
+  }
 }
 
 export type SourceResult = ReturnType<typeof ingestSource>;
@@ -227,7 +256,9 @@ export function assemble(
     (w) => w.file === MANIFEST || w.file === options.sourcesDir,
     (file) => reportIdForFile(file, loadedIds),
   );
-  const entities = buildEntityRecords(gazetteer, drafts);
+  const found: FoundNames = { cued: new Map(), spellings: new Map() };
+  for (const s of perSource) if (s.found) addFound(found, s.found.cued.values(), s.found.spellings);
+  const entities = buildEntityRecords(gazetteer, drafts, found);
   // Accounts of one happening in different sources (and languages) share a happening id.
   const linked = linkEvents(drafts, entities);
   const events: EventRecord[] = drafts.map((e) => ({ ...e, happening: linked.happeningOf.get(e.id)! }));

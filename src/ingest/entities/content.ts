@@ -23,6 +23,9 @@ export const ContentEntity = z.object({
   geonameid: z.number().int().positive().optional(),
   /** GeoNames first-level admin code of a governorate (used to disambiguate town names). */
   geonamesAdmin: z.string().optional(),
+  /** Where a name typed by hand comes from, by language ("en", "zh-Hans"), for a name not met in the
+   * sources (an actor the five sources never name): the generated layer's `nameSources` fill the rest. */
+  nameSources: z.partialRecord(z.enum(['en', 'zh-Hans', 'zh-Hant']), z.string()).optional(),
 });
 export type ContentEntity = z.infer<typeof ContentEntity>;
 
@@ -123,6 +126,14 @@ export const RulesFile = z.object({
       anaphora: z.array(z.string()),
       joiners: z.array(z.string()),
       locatives: z.array(z.string()),
+    })
+    .optional(),
+  placeCues: z
+    .object({
+      note: z.string().optional(),
+      before: z.array(z.object({ kind: z.string().min(1), one: z.array(z.string().min(1)), many: z.array(z.string().min(1)).default([]) })),
+      after: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]) })),
+      joiners: z.array(z.string().min(1)),
     })
     .optional(),
   namedInside: z.object({ note: z.string().optional(), kinds: z.array(z.string()) }).optional(),

@@ -33,6 +33,7 @@ function toEntity(c: ContentEntity, type: EntityType): GazetteerEntity {
   if (c.coords) e.coords = c.coords;
   if (c.coordsSource) e.coordsSource = c.coordsSource;
   if (c.geoPrecision) e.geoPrecision = c.geoPrecision;
+  if (c.nameSources) e.nameSources = c.nameSources as Record<string, string>;
   return e;
 }
 
@@ -51,7 +52,8 @@ function withGenerated(e: GazetteerEntity, g: Generated | undefined): GazetteerE
   if (g.country) out.country = g.country;
   if (g.admin1) out.admin1 = g.admin1;
   for (const l of ['en', 'zh-Hans', 'zh-Hant'] as const) if (!out.name[l] && g.name?.[l]) (out.name as Record<string, string>)[l] = g.name[l]!;
-  if (g.nameSources) out.nameSources = g.nameSources;
+  // the hand's sources for the names it typed, the generator's for the names it filled
+  if (g.nameSources) out.nameSources = { ...g.nameSources, ...e.nameSources };
   if (g.aliases?.length) out.aliases = [...new Set([...e.aliases, ...g.aliases])];
   if (g.regionAliases?.length) out.regionAliases = g.regionAliases;
   return out;

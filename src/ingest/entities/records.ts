@@ -20,20 +20,37 @@ function record(e: GazetteerEntity): Entity {
   return Entity.parse(r);
 }
 
+/** What the texts added to the gazetteer: places named with a place cue that no file holds, and
+ * spellings of known places met in them (a cued "Tadef" for Tadif), by id. */
+export interface FoundInTexts {
+  cued?: Map<string, GazetteerEntity>;
+  spellings?: Map<string, Set<string>>;
+}
+
 /**
  * All places and groups (news agencies and monitors are not published), validated against the
  * Entity schema. Every entity is included, with or without events: the site computes counts.
- * `events` is checked so that no event carries a tag the gazetteer does not define.
+ * `events` is checked so that no event carries a tag the gazetteer (or `found`) does not define.
  */
-export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id' | 'places' | 'groups'>[] = []): Entity[] {
+export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id' | 'places' | 'groups'>[] = [], found: FoundInTexts = {}): Entity[] {
+  const cued = found.cued ?? new Map<string, GazetteerEntity>();
   const unknown: string[] = [];
   for (const ev of events) {
-    for (const id of ev.places) if (gaz.byId.get(id)?.type !== 'place') unknown.push(`${ev.id}: place "${id}"`);
+    for (const id of ev.places) if ((gaz.byId.get(id) ?? cued.get(id))?.type !== 'place') unknown.push(`${ev.id}: place "${id}"`);
     for (const id of ev.groups) if (gaz.byId.get(id)?.type !== 'group') unknown.push(`${ev.id}: group "${id}"`);
   }
   if (unknown.length) throw new Error(`events tagged with ids missing from the gazetteer: ${unknown.slice(0, 20).join('; ')}`);
-  // dataset localities are published once a text names them, with pages like the others
+  // dataset localities and cued places are published once a text names them, with pages like the others
   const used = new Set(events.flatMap((ev) => ev.places));
   const localities = gaz.localities.filter((l) => used.has(l.id));
-  return [...gaz.places, ...localities, ...gaz.groups].map(record);
+  const places = [...cued.values()].filter((c) => used.has(c.id) && !gaz.byId.has(c.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const withSpellings = (e: GazetteerEntity): GazetteerEntity => {
+    const met = found.spellings?.get(e.id);
+    if (!met?.size) return e;
+    const own = e.locality ? (e.regionAliases ?? []) : e.aliases;
+    const extra = [...met].filter((n) => !own.includes(n) && !Object.values(e.name).includes(n));
+    if (!extra.length) return e;
+    return e.locality ? { ...e, regionAliases: [...own, ...extra] } : { ...e, aliases: [...own, ...extra] };
+  };
+  return [...gaz.places, ...localities, ...places, ...gaz.groups].map(withSpellings).map(record);
 }

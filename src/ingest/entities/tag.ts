@@ -3,12 +3,18 @@ import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
+import { cuedId, cuedNames, looseIndex, looseKey } from './cued.ts';
+import { bothScripts } from './generate/names.ts';
 import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
 
 export interface Tags {
   places: string[];
   groups: string[];
+  /** Places no gazetteer file holds, named here with a place cue (cued.ts): their ids are in `places`. */
+  cued?: GazetteerEntity[];
+  /** Spellings of known places met here that their names lack (a cued "Tadef" for Tadif), by id. */
+  spellings?: Record<string, string[]>;
 }
 
 /**
@@ -99,7 +105,71 @@ export function tagText(
   const places: string[] = [];
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
-  return { places, groups };
+
+  // names a place cue marks that no name of the gazetteer claimed
+  const byCue = placesByCue(gaz, text, folded, matches, context, nearby);
+  for (const id of byCue.ids) if (!places.includes(id)) places.push(id);
+  return {
+    places,
+    groups,
+    ...(byCue.cued.length ? { cued: byCue.cued } : {}),
+    ...(Object.keys(byCue.spellings).length ? { spellings: byCue.spellings } : {}),
+  };
+}
+
+/**
+ * What each cued name (cued.ts) names: a known place of the text's region whose loose key it shares
+ * (one place, or the locality its governorate picks), else a place of its own, with the cue's kind
+ * and the name as written (and a glossed Chinese name in both scripts). A name that overlaps any
+ * match (an entity, an agency, a known person, a role word) is the matcher's.
+ */
+function placesByCue(
+  gaz: Gazetteer,
+  text: string,
+  folded: Folded,
+  matches: Match[],
+  context: TagContext,
+  nearby: Map<string, number>,
+): { ids: string[]; cued: GazetteerEntity[]; spellings: Record<string, string[]> } {
+  const out = { ids: [] as string[], cued: [] as GazetteerEntity[], spellings: {} as Record<string, string[]> };
+  const names = cuedNames(gaz, text, folded);
+  if (!names.length) return out;
+  const claimed = new Uint8Array(text.length + 1);
+  for (const m of matches) claimed.fill(1, m.start, m.end);
+  const free = (start: number, end: number) => {
+    for (let k = start; k < end; k++) if (claimed[k]) return false;
+    return true;
+  };
+  const index = context.countries?.length ? looseIndex(gaz, context.countries) : undefined;
+  for (const n of names) {
+    if (!free(n.start, n.end) || (n.han && n.hanStart !== undefined && !free(n.hanStart, n.hanStart + n.han.length))) continue;
+    let known = index?.get(looseKey(n.name)) ?? [];
+    if (known.some((id) => gaz.byId.get(id)?.locality)) known = chooseLocality(gaz, known, nearby, context.admins);
+    if (known.length === 1) {
+      const id = known[0]!;
+      if (!out.ids.includes(id)) out.ids.push(id);
+      (out.spellings[id] ??= []).includes(n.name) || out.spellings[id]!.push(n.name);
+      continue;
+    }
+    // several known places answer to it: it is one of them, which one is not known
+    if (known.length > 1) continue;
+    // a known place of another region (or a text of none) answers to it: that place, which is not
+    // read here, as its own name would not be; not a new one
+    if (looseIndex(gaz).has(looseKey(n.name))) continue;
+    const id = cuedId(gaz, n.name);
+    if (!id || out.ids.includes(id)) continue;
+    const han = n.han ? bothScripts(n.han) : undefined;
+    out.ids.push(id);
+    out.cued.push({
+      id,
+      type: 'place',
+      kind: n.kind,
+      name: { en: n.name, ...(han ? { 'zh-Hans': han['zh-Hans'], 'zh-Hant': han['zh-Hant'] } : {}) },
+      aliases: [n.name, ...(n.han ? [n.han] : [])],
+      cued: true,
+    });
+  }
+  return out;
 }
 
 /**

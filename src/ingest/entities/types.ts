@@ -29,6 +29,8 @@ export interface GazetteerEntity {
   population?: number;
   /** Where each generated name came from, by language. */
   nameSources?: Record<string, string>;
+  /** A place no gazetteer file holds, found in a text by a place cue (cued.ts): published once tagged. */
+  cued?: boolean;
 }
 
 /** Prefix of the pseudo-ids of generic role words in the matcher ("#role:insurgents"). */
@@ -67,12 +69,21 @@ export interface AmbiguousAlias {
 
 /** Language knowledge used by the tagger, as data (content/entities/rules.json). */
 export interface Rules {
+  /** Words after which a Han-script name glossed in brackets starts ("的", "在", "和"). */
+  glossBoundaries?: string[];
   /** When a governorate's capital city names the governorate ("Idlib and Latakia provinces", "the
    * eastern countryside of Der-Ezzor", "In Aleppo, fighting raged throughout the province"): phrases
    * just `before` or just `after` the name (shared along a list of names linked by `joiners`), or an
    * `anaphora` later in the same sentence referring back to the nearest place named before it, when
    * that name follows one of `locatives` ("In Aleppo, fighting raged throughout the province"). */
   governorate?: { note?: string; before: string[]; after: string[]; anaphora: string[]; joiners: string[]; locatives: string[] };
+  /** Cues that make an unknown name a place ("the village of X", "X村"): see cued.ts. */
+  placeCues?: {
+    note?: string;
+    before: { kind: string; one: string[]; many: string[] }[];
+    after: { kind: string; words: string[]; unless: string[] }[];
+    joiners: string[];
+  };
   /** Places of these kinds whose name spells a place they lie in name that place too (阿勒颇老城 → Aleppo). */
   namedInside?: { note?: string; kinds: string[] };
   /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a

@@ -77,7 +77,10 @@ export function fillNames(have: Names, candidates: Candidate[]): NameFill {
   const aliases = new Set<string>();
   for (const c of candidates) aliases.add(c.han);
   const missing = (l: Lang) => !have[l] && !name[l];
-  if (missing('zh-Hans') || missing('zh-Hant')) {
+  // a Chinese name typed by hand in one script is the name: the other script is its OpenCC form
+  // (below), not some other spelling among the candidates
+  const typed = Boolean(have['zh-Hans'] || have['zh-Hant']);
+  if (!typed && (missing('zh-Hans') || missing('zh-Hant'))) {
     const tally = new Map<string, { score: number; first: Candidate }>();
     for (const c of candidates) {
       const key = foldName(c.han).lower;

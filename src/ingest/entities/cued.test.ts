@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../pipeline.ts';
+import { buildEntityRecords, cuedNames, foldText, loadGazetteer, looseKey, tagText, textContext, type Gazetteer, type TagContext } from './index.ts';
+
+let gaz: Gazetteer;
+let syria: TagContext;
+beforeAll(() => {
+  gaz = loadGazetteer('content/entities');
+  syria = textContext(gaz, 'opposition-isil-2014', []);
+});
+
+const names = (text: string) => cuedNames(gaz, text, foldText(text)).map((n) => `${n.name} (${n.kind})`);
+
+describe('place cues', () => {
+  it('reads the name a cue opens, and a list after a plural cue', () => {
+    expect(names('Rebels took the village of Qarmuta after a night of shelling.')).toEqual(['Qarmuta (village)']);
+    expect(names('By noon the villages of Umm Zarqa, Tall Fanus and al-Ruwaydat had fallen.')).toEqual([
+      'Umm Zarqa (village)',
+      'Tall Fanus (village)',
+      'al-Ruwaydat (village)',
+    ]);
+    expect(names('Fighters reached the town of Zarqat, and the villages nearby.')).toEqual(['Zarqat (town)']);
+    // a singular cue names one place: what follows "and" is another matter
+    expect(names('They shelled the village of Qarmuta and Turkey protested.')).toEqual(['Qarmuta (village)']);
+    // a possessive ends the name
+    expect(names("the village of Qarmuta's wells ran dry")).toEqual(['Qarmuta (village)']);
+  });
+
+  it('needs the cue in lower case and a capitalised name after it', () => {
+    expect(names('The Villages Of Rural Hama')).toEqual([]);
+    expect(names('the village of some farmers')).toEqual([]);
+    expect(names('the town of January')).toEqual([]);
+  });
+
+  it('reads a Latin name a Han cue word closes, and a glossed one', () => {
+    expect(names('政府军收复了Umm Zarqa村，距离城区两公里。')).toEqual(['Umm Zarqa (village)']);
+    const glossed = cuedNames(gaz, '叛军在扎尔卡特（Zarqat）镇附近集结', foldText('叛军在扎尔卡特（Zarqat）镇附近集结'));
+    expect(glossed.map((n) => [n.name, n.kind, n.han])).toEqual([['Zarqat', 'town', '扎尔卡特']]);
+    // 镇压 is to suppress; a Latin run inside English words is not read
+    expect(names('Qarmuta镇压了抗议')).toEqual([]);
+    expect(names('fighters in Qarmuta村')).toEqual([]);
+  });
+});
+
+describe('loose keys', () => {
+  it('fold the usual transliteration variants together', () => {
+    expect(looseKey('Tadef')).toBe(looseKey('Tadif'));
+    expect(looseKey('Abou Taltal')).toBe(looseKey('Abu Taltal'));
+    expect(looseKey('Tell Rifaat')).toBe(looseKey('Tal Rif‘at'));
+    expect(looseKey('el-Qaryatein')).toBe(looseKey('Al Qaryatayn'));
+  });
+
+  it('keep different names apart', () => {
+    expect(looseKey('Tadif')).not.toBe(looseKey('Tafas'));
+    expect(looseKey('Kafr Hamra')).not.toBe(looseKey('Kafr Hamza'));
+  });
+});
+
+describe('tagging cued places', () => {
+  it('tags a place the gazetteer lacks as a place of its own, with the cue as its kind', () => {
+    const t = tagText(gaz, 'ISIL fighters stormed the village of Qarmuta at dawn.', [], 'en', syria);
+    expect(t.groups).toEqual(['isil']);
+    expect(t.places).toEqual(['qarmuta']);
+    expect(t.cued).toEqual([{ id: 'qarmuta', type: 'place', kind: 'village', name: { en: 'Qarmuta' }, aliases: ['Qarmuta'], cued: true }]);
+  });
+
+  it('gives a glossed Chinese name in both scripts', () => {
+    const t = tagText(gaz, '叛軍在扎爾卡特（Zarqat）鎮附近集結', [], 'zh-Hant', syria);
+    expect(t.cued?.[0]?.name).toEqual({ en: 'Zarqat', 'zh-Hans': '扎尔卡特', 'zh-Hant': '扎爾卡特' });
+  });
+
+  it('leaves a known name to the gazetteer', () => {
+    const t = tagText(gaz, 'Rebels entered the town of al-Bab.', [], 'en', syria);
+    expect(t.places).toEqual(['al-bab']);
+    expect(t.cued).toBeUndefined();
+  });
+
+  it('reads another spelling of a known place of the region as that place', () => {
+    // Tadif is a known town of Aleppo Governorate; "Taddef" is no spelling the gazetteer holds
+    const t = tagText(gaz, 'In Aleppo province, the army retook the town of Taddef.', [], 'en', syria);
+    expect(t.places).toContain('tadif');
+    expect(t.cued).toBeUndefined();
+    expect(t.spellings).toEqual({ tadif: ['Taddef'] });
+    // in a text of no region, a place of the region is not read from a dataset spelling (as the
+    // matcher does not read it): nor does the spelling make a new place
+    const elsewhere = tagText(gaz, 'The army retook the town of Taddef.', [], 'en', {});
+    expect(elsewhere.places).toEqual([]);
+    expect(elsewhere.cued).toBeUndefined();
+  });
+});
+
+describe('publishing cued places', () => {
+  it('publishes a cued place once an event is tagged with it, with a page url', () => {
+    const cued = new Map([['qarmuta', { id: 'qarmuta', type: 'place' as const, kind: 'village', name: { en: 'Qarmuta' }, aliases: ['Qarmuta'], cued: true }]]);
+    const records = buildEntityRecords(gaz, [{ id: 'e1', places: ['qarmuta'], groups: [] }], { cued });
+    const r = records.find((e) => e.id === 'qarmuta');
+    expect(r).toMatchObject({ type: 'place', kind: 'village', name: { en: 'Qarmuta' }, url: '/place/qarmuta/' });
+    expect(r?.coords).toBeUndefined();
+    expect(buildEntityRecords(gaz, [], { cued }).some((e) => e.id === 'qarmuta')).toBe(false);
+    expect(() => buildEntityRecords(gaz, [{ id: 'e1', places: ['qarmuta'], groups: [] }])).toThrow(/qarmuta/);
+  });
+
+  it('adds a spelling met in the texts to the known place it names', () => {
+    const spellings = new Map([['tadif', new Set(['Taddef'])]]);
+    const records = buildEntityRecords(gaz, [{ id: 'e1', places: ['tadif'], groups: [] }], { spellings });
+    expect(records.find((e) => e.id === 'tadif')?.aliases).toContain('Taddef');
+  });
+
+  it('runs through the ingest: one entity for the same name in two sources', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dayline-cued-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'On 3 March 2014, rebels captured the village of Qarmuta near Aleppo after two days of heavy fighting.\n');
+      writeFileSync(join(dir, 'b.txt'), 'On 5 March 2014, ISIL shelled the village of Qarmuta again, and its last families left for the city.\n');
+      writeFileSync(
+        join(dir, 'manifest.json'),
+        JSON.stringify([
+          { id: 'a', file: 'a.txt', title: 'A', lang: 'en', format: 'plaintext', chronology: 'opposition-isil-2014' },
+          { id: 'b', file: 'b.txt', title: 'B', lang: 'en', format: 'plaintext', chronology: 'opposition-isil-2014' },
+        ]),
+      );
+      const result = ingest({ sourcesDir: dir, entitiesDir: 'content/entities', gazetteer: gaz });
+      expect(result.events.map((e) => e.places.includes('qarmuta'))).toEqual([true, true]);
+      expect(result.entities.filter((e) => e.id === 'qarmuta')).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

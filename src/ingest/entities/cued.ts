@@ -1,0 +1,238 @@
+/**
+ * Places the gazetteer does not know, named with a place cue (rules.json `placeCues`): "the village
+ * of Robey", "the villages of Robey and Tall Ghazal", "Abou Taltal村", "塔代夫（Tadef）镇". The cue says
+ * that the name is a place, and of what kind; the name is the capitalised Latin run the cue opens or
+ * closes. Pure: a text and its matches in, cued names out; tag.ts decides what each one names.
+ */
+import { asciiKey } from './generate/geocode.ts';
+import { trailingName } from './generate/evidence.ts';
+import { foldName, isLatinWordChar, type Folded } from './fold.ts';
+import { namesOf } from './load.ts';
+import type { Gazetteer, GazetteerEntity } from './types.ts';
+
+export interface CuedName {
+  /** The name as written (a Latin run). */
+  name: string;
+  start: number;
+  end: number;
+  /** The kind the cue gives ("village", "town"). */
+  kind: string;
+  /** The Han-script name a bracketed Latin gloss follows ("塔代夫" of "塔代夫（Tadef）镇"). */
+  han?: string;
+  hanStart?: number;
+}
+
+/** One word of a name: Latin letters with apostrophes and inner hyphens ("al-Bab", "Ma'arrat"). */
+const WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*(?:-\p{Script=Latin}[\p{Script=Latin}\p{M}'’]*)*/uy;
+const WORDS = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’-]*/gu;
+const CAPITAL = /^\p{Lu}/u;
+/** An article written onto the name ("al-Tiba", "as-Samu"). */
+const ARTICLE_HYPHEN = /^(?:al|el|ash|as|ad|ar|at|az|ez|an|ad|ed|es|et)-\p{L}/iu;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+interface Words {
+  particles: Set<string>;
+  notNames: Set<string>;
+}
+
+/** Whether the word can stand in a name, and whether it can end or start one. */
+function wordRole(w: string, words: Words): 'name' | 'particle' | undefined {
+  if (words.notNames.has(w)) return undefined;
+  if (CAPITAL.test(w) || ARTICLE_HYPHEN.test(w)) return 'name';
+  if (words.particles.has(w.toLowerCase())) return 'particle';
+  return undefined;
+}
+
+/** The name that starts at `from` (after spaces): capitalised words, particles inside only. */
+function nameAfter(text: string, from: number, words: Words): { start: number; end: number } | undefined {
+  let at = from;
+  while (text[at] === ' ') at++;
+  const start = at;
+  let end = -1;
+  for (;;) {
+    WORD.lastIndex = at;
+    const m = WORD.exec(text);
+    if (!m) break;
+    let w = m[0];
+    // a possessive ends the name: "Robey's wells"
+    const possessive = /['’]s$/.test(w) && w.length > 2;
+    if (possessive) w = w.slice(0, -2);
+    const role = wordRole(w, words);
+    if (!role) break;
+    if (role === 'name') end = at + w.length;
+    if (possessive) break;
+    at += m[0].length;
+    if (text[at] !== ' ' || text[at + 1] === ' ') break;
+    at++;
+  }
+  if (end < 0) return undefined;
+  // a leading bare particle is kept only as part of the name ("al Dahreyyi")
+  return { start, end };
+}
+
+/** The name that ends at `to` (a Latin run just before a Han cue word). */
+function nameBefore(text: string, to: number, words: Words): { start: number; end: number } | undefined {
+  let end = to;
+  if (text[end - 1] === ' ') end--;
+  const head = text.slice(Math.max(0, end - 80), end);
+  const tokens = [...head.matchAll(WORDS)];
+  if (!tokens.length) return undefined;
+  const offset = end - head.length;
+  // the run: tokens from the right, each a name word or particle, separated by one space
+  let first = tokens.length;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const tEnd = offset + t.index! + t[0].length;
+    const next = tokens[k + 1];
+    const gapOk = next ? text.slice(tEnd, offset + next.index!) === ' ' : tEnd === end;
+    if (!gapOk || !wordRole(t[0], words)) break;
+    first = k;
+  }
+  if (first === tokens.length) return undefined;
+  while (first < tokens.length && wordRole(tokens[first]![0], words) === 'particle') first++;
+  if (first === tokens.length) return undefined;
+  const start = offset + tokens[first]!.index!;
+  // the run must start the Latin text: "ISIL captured Arima村" is not read
+  let k = start - 1;
+  while (text[k] === ' ') k--;
+  if (isLatinWordChar(text[k]) || /\d/.test(text[k] ?? '')) return undefined;
+  return { start, end };
+}
+
+/** Names a place cue marks in `text` (original text; `f` is its aligned folding). */
+export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
+  const cues = gaz.rules.placeCues;
+  if (!cues || !f.aligned) return [];
+  const words: Words = {
+    particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())),
+    notNames: new Set(gaz.rules.unknownNames.notNames),
+  };
+  const out: CuedName[] = [];
+  const s = f.lower;
+  const joiners = [...cues.joiners].sort((a, b) => b.length - a.length);
+
+  for (const cue of cues.before) {
+    for (const [phrase, many] of [...cue.one.map((p) => [p, false] as const), ...cue.many.map((p) => [p, true] as const)]) {
+      const p = foldName(phrase).lower;
+      for (let at = s.indexOf(p); at >= 0; at = s.indexOf(p, at + 1)) {
+        const end = at + p.length;
+        if (isLatinWordChar(s[at - 1]) || isLatinWordChar(s[end])) continue;
+        // written in lower case: "The Villages Of …" is a heading's title case, not a cue
+        if (f.text.slice(at, end) !== p) continue;
+        let from = end;
+        for (;;) {
+          const n = nameAfter(text, from, words);
+          if (!n) break;
+          out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+          if (!many) break;
+          let next = n.end;
+          const joiner = joiners.find((j) => {
+            const lead = text.slice(next).match(/^ */)![0].length;
+            const ok = s.startsWith(j, next + lead) && !(isLatinWordChar(j[j.length - 1]) && isLatinWordChar(s[next + lead + j.length]));
+            if (ok) next += lead + j.length;
+            return ok;
+          });
+          if (!joiner) break;
+          from = next;
+        }
+      }
+    }
+  }
+
+  for (const cue of cues.after) {
+    const unless = cue.unless.map((u) => foldName(u).lower);
+    for (const w of new Set(cue.words.map((x) => foldName(x).lower))) {
+      for (let at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + 1)) {
+        if (unless.some((u) => s.startsWith(u, at))) continue;
+        // a glossed name: 塔代夫（Tadef）镇
+        const close = text[at - 1];
+        if (close === '）' || close === ')') {
+          // the opening bracket within a name's length (a bounded look back, so the scan stays linear)
+          const from = Math.max(0, at - 62);
+          const window = text.slice(from, at - 1);
+          const inWindow = Math.max(window.lastIndexOf('（'), window.lastIndexOf('('));
+          if (inWindow < 0) continue;
+          const open = from + inWindow;
+          const n = nameBefore(text, at - 1, words);
+          if (!n || n.start !== open + 1 + (text.slice(open + 1).match(/^ */)![0].length)) continue;
+          const before = text.slice(Math.max(0, open - 20), open);
+          const run = before.match(/[\u3400-\u9fff\uf900-\ufaff·]+$/)?.[0];
+          const han = run ? trailingName(run, gaz.rules.glossBoundaries ?? []) : undefined;
+          out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind, ...(han && HAN.test(han) ? { han, hanStart: open - han.length } : {}) });
+          continue;
+        }
+        const n = nameBefore(text, at, words);
+        if (n) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const TELL = new Set(['tall', 'tal', 'tell', 'tel', 'til']);
+
+/**
+ * A name folded across the usual variants of transliterated Arabic, looser than asciiKey (which it
+ * builds on: diacritics, articles, doubled letters, -iyah endings): e and i, o and u (ou, oo) are
+ * one vowel each, ei, ey and ay one diphthong, and Tall, Tal, Tell, Tel one word. Tadef = Tadif,
+ * Abou Taltal = Abu Taltal, Tell Rifaat = Tal Rifat, Deir = Dayr. Used only where a cue already says
+ * the name is a place.
+ */
+export function looseKey(name: string): string {
+  const words = name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => (TELL.has(w.toLowerCase()) ? 'tal' : w));
+  return asciiKey(words.join(' '))
+    .replace(/ei|ey|ay/g, 'ai')
+    .replace(/[ey]/g, 'i')
+    .replace(/o/g, 'u')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Shortest loose key looked up: shorter ones name too many things by chance. */
+const MIN_KEY = 4;
+
+const indexes = new WeakMap<Gazetteer, Map<string, Map<string, string[]>>>();
+
+/** Loose key -> places of the region's countries (hand-written entries and dataset localities), or
+ * of every country when `countries` is not given. */
+export function looseIndex(gaz: Gazetteer, countries?: string[]): Map<string, string[]> {
+  let byRegion = indexes.get(gaz);
+  if (!byRegion) indexes.set(gaz, (byRegion = new Map()));
+  const region = countries ? [...countries].sort().join(',') : '*';
+  let index = byRegion.get(region);
+  if (index) return index;
+  index = new Map();
+  const add = (e: GazetteerEntity, n: string) => {
+    if (HAN.test(n)) return;
+    const key = looseKey(n);
+    if (key.length < MIN_KEY) return;
+    const ids = index!.get(key) ?? [];
+    if (!ids.includes(e.id)) ids.push(e.id);
+    index!.set(key, ids);
+  };
+  for (const e of [...gaz.places, ...gaz.localities]) if (!countries || (e.country && countries.includes(e.country))) for (const n of namesOf(e)) add(e, n);
+  byRegion.set(region, index);
+  return index;
+}
+
+/** Lowercase ascii slug of a name, as the gazetteer's ids are. */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’'ʿʾ`´]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The id a cued place gets: its name's slug, or the slug with a number where a gazetteer entry
+ * already has that id (the entry's own names did not match here, so it is another place). */
+export function cuedId(gaz: Gazetteer, name: string): string | undefined {
+  const slug = slugOf(name);
+  if (!slug) return undefined;
+  if (!gaz.byId.has(slug)) return slug;
+  for (let n = 2; ; n++) if (!gaz.byId.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}
