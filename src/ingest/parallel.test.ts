@@ -9,8 +9,11 @@ describe('ingestParallel', () => {
   it('gives the same records as the one-thread ingest, with helpers or without', async () => {
     const one = JSON.stringify(ingest(options));
     expect(JSON.stringify(await ingestParallel({ ...options, threads: 1 }))).toBe(one);
-    // minBytes 0: helpers start for any corpus; a helper that cannot start leaves its share here
-    expect(JSON.stringify(await ingestParallel({ ...options, threads: 3, minBytes: 0 }))).toBe(one);
+    // minBytes 0: helpers start for any corpus; they run the ingest's TypeScript natively, so a
+    // module Node cannot load that way (a JSON import without its attribute) fails them
+    const failures: string[] = [];
+    expect(JSON.stringify(await ingestParallel({ ...options, threads: 3, minBytes: 0, onHelperError: (e) => failures.push(e.message) }))).toBe(one);
+    expect(failures).toEqual([]);
   });
 });
 

@@ -66,14 +66,14 @@ interface Helper {
   exited: Promise<void>;
 }
 
-function startHelper(input: WorkerInput, results: (SourceResult | undefined)[]): Helper {
+function startHelper(input: WorkerInput, results: (SourceResult | undefined)[], onError: (error: Error) => void): Helper {
   // Where Node runs TypeScript itself (type stripping), a helper starts without the parent's loader
   // (tsx): it starts sooner and runs the ingest about a tenth faster than through the loader.
   const native = Boolean((process.features as { typescript?: string }).typescript);
   const worker = new Worker(new URL('./parallel-worker.ts', import.meta.url), { workerData: input, ...(native ? { execArgv: [] } : {}) });
   worker.on('message', (m: WorkerMessage) => (results[m.index] = m.result));
   const exited = new Promise<void>((done) => {
-    worker.on('error', (error: Error) => console.error(`ingest: a helper thread failed (${error.message}); the main thread finishes its sources`));
+    worker.on('error', onError);
     worker.on('exit', () => done());
   });
   return { worker, exited };
@@ -84,15 +84,19 @@ export interface ParallelOptions extends IngestOptions {
   threads?: number;
   /** smallest source folder, in bytes, that gets helpers (default PARALLEL_MIN_BYTES) */
   minBytes?: number;
+  /** told of a helper thread that failed (its sources are then read on this thread); default: a line on stderr */
+  onHelperError?: (error: Error) => void;
 }
 
+const reportHelperError = (error: Error) => console.error(`ingest: a helper thread failed (${error.message}); the main thread finishes its sources`);
+
 export async function ingestParallel(options: ParallelOptions): Promise<IngestResult> {
-  const { threads = ingestThreads(), minBytes = PARALLEL_MIN_BYTES } = options;
+  const { threads = ingestThreads(), minBytes = PARALLEL_MIN_BYTES, onHelperError = reportHelperError } = options;
   const results: (SourceResult | undefined)[] = [];
   // Helpers start first: their start-up overlaps with reading the folder and the gazetteer here.
   const helpers =
     threads > 1 && folderBytes(options.sourcesDir) >= minBytes
-      ? Array.from({ length: threads - 1 }, () => startHelper({ entitiesDir: options.entitiesDir }, results))
+      ? Array.from({ length: threads - 1 }, () => startHelper({ entitiesDir: options.entitiesDir }, results, onHelperError))
       : [];
   let gazetteer: ReturnType<typeof loadGazetteer>;
   let loaded: ReturnType<typeof loadSources>;

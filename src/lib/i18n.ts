@@ -2,12 +2,12 @@
  * UI language helpers: strings (src/i18n/*.json), locale-aware hrefs that respect BASE_PATH,
  * and date/name formatting. English is served at /, Chinese under /zh/.
  */
-import en from '../i18n/en.json';
-import zh from '../i18n/zh.json';
+import en from '../i18n/en.json' with { type: 'json' };
+import zh from '../i18n/zh.json' with { type: 'json' };
 import type { Entity } from '../schema/records.ts';
 import { formatDay } from './dates.ts';
 // Infobox field names as sources write them (wikitext parameters, printed labels; lower case) → UI label key.
-import INFOBOX_FIELDS from '../i18n/infobox-fields.json';
+import INFOBOX_FIELDS from '../i18n/infobox-fields.json' with { type: 'json' };
 
 export { formatDay, formatDayShort, formatEventDate, formatMonth, formatMonthName, formatSpan, formatYear } from './dates.ts';
 

@@ -2,8 +2,8 @@
  * UI strings of the search page (server-rendered part and the client), per UI locale: the
  * "searchPage.*" keys of src/i18n/<locale>.json, without their prefix.
  */
-import en from '../i18n/en.json';
-import zh from '../i18n/zh.json';
+import en from '../i18n/en.json' with { type: 'json' };
+import zh from '../i18n/zh.json' with { type: 'json' };
 
 export type SearchLocale = 'en' | 'zh';
 

@@ -2,7 +2,7 @@
  * The event taxonomy (taxonomy.json beside this file), typed. One source for the ingest, the
  * record schema and the site: ids, names in the three scripts, ACLED equivalents, search aliases.
  */
-import data from './taxonomy.json';
+import data from './taxonomy.json' with { type: 'json' };
 
 export interface TaxonomyName {
   en: string;
