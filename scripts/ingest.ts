@@ -45,7 +45,7 @@ export function summarize(result: IngestResult, seconds: number): string {
   }
   const linked = Object.entries(result.links.byAccounts).filter(([n]) => Number(n) > 1);
   lines.push(
-    `  happenings: ${result.links.happenings} (${linked.map(([n, c]) => `${c} with ${n} accounts`).join(', ') || 'none reported by more than one source'}); ${result.links.rejected.length} pairs too close to call (links.json)`,
+    `  happenings: ${result.links.happenings} (${linked.map(([n, c]) => `${c} with ${n} accounts`).join(', ') || 'none reported by more than one source'}); ${result.links.rejectedTotal} pairs too close to call (links.json)`,
   );
   const unknown = result.report.flatMap((r) => r.unknownNames ?? []);
   if (unknown.length > 0)

@@ -59,10 +59,14 @@ const find = (r: PassageRef) => {
 };
 const corpus = corpusOf(events, entities);
 const profiles = events.map((e) => profileOf(e, corpus, rules));
-const comparisons = comparePairs(profiles, corpus, rules);
+// the pairs kept (links and close calls); any other pair is compared again on demand
+const comparisons = comparePairs(profiles, corpus, rules).kept;
 const pairKey = (a: string, b: string) => [a, b].sort().join(' ');
 const comparisonOf = new Map(comparisons.map((c) => [pairKey(c.a, c.b), c]));
-const compare = (a: EventRecord, b: EventRecord) => comparisonOf.get(pairKey(a.id, b.id)) ?? comparePair(profileOf(a, corpus, rules), profileOf(b, corpus, rules), corpus, rules);
+const profileById = new Map(profiles.map((p) => [p.id, p]));
+// the whole comparison of a pair (the kept one holds its score; its onlyOne needs the corpus)
+const full = (a: string, b: string) => comparePair(profileById.get(a)!, profileById.get(b)!, corpus, rules, comparisonOf.get(pairKey(a, b))?.onlyOne ?? false);
+const compare = (a: EventRecord, b: EventRecord) => full(a.id, b.id);
 let same = 0;
 let sameLinked = 0;
 let judgedLinked = 0;
@@ -121,6 +125,6 @@ if (flag('--sample')) {
 }
 
 if (flag('--all')) {
-  for (const c of [...comparisons].sort((x, y) => y.score - x.score))
+  for (const c of [...comparisons].sort((x, y) => y.score - x.score).map((s) => full(s.a, s.b)!))
     console.log(`${c.verdict.padEnd(5)} ${String(c.score).padStart(5)} ${c.date.padEnd(8)}${c.onlyOne ? ' only' : ''} [${c.kinds.join(',')}]${c.disagree.length ? ` -${c.disagree.join(',-')}` : ''} ${happeningOf.get(c.a) === happeningOf.get(c.b) ? 'LINKED' : ''}\n    ${short(byId.get(c.a)!)}\n    ${short(byId.get(c.b)!)}`);
 }

@@ -128,6 +128,10 @@ export const LinksReport = z.object({
   byAccounts: z.record(z.string(), z.number().int()),
   /** pairs of passages of different sources whose dates meet, each compared */
   pairsCompared: z.number().int(),
+  /** links between accounts already joined into one happening by the links listed (counted only) */
+  linksWithin: z.number().int(),
+  /** pairs too close to call, all of them; `rejected` lists the closest (at most 5,000) */
+  rejectedTotal: z.number().int(),
   links: z.array(
     z.object({
       happening: HappeningId,

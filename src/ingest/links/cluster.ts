@@ -6,7 +6,7 @@
  * another source tells in one (rules.split) has both in the happening. Links that lose, and pairs
  * just short of a link, are kept for the report as too close to call.
  */
-import { comparePair, type Comparison } from './compare.ts';
+import { comparePair, type Comparison, type Scored } from './compare.ts';
 import type { Corpus, LinkProfile, LinkRules } from './profile.ts';
 
 export interface Rejected {
@@ -24,7 +24,10 @@ export interface Rejected {
 export interface Clustering {
   /** each happening's events, in the order of the profiles */
   groups: string[][];
-  links: Comparison[];
+  /** the links that joined two accounts' happenings, strongest first (one fewer than a happening's accounts) */
+  links: Scored[];
+  /** links between accounts already in one happening: counted, not listed (they grow as the square of its accounts) */
+  within: number;
   rejected: Rejected[];
 }
 
@@ -34,7 +37,7 @@ interface Group {
 
 const pairKey = (c: { a: string; b: string }) => (c.a < c.b ? `${c.a} ${c.b}` : `${c.b} ${c.a}`);
 /** Strongest first; ties in the order of the pair's ids, whatever order the events came in. */
-const byStrength = (x: Comparison, y: Comparison) => y.score - x.score || (pairKey(x) < pairKey(y) ? -1 : pairKey(x) > pairKey(y) ? 1 : 0);
+const byStrength = (x: Scored, y: Scored) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
 /** Each passage's neighbours in its source (the passages just before and after it, by line). */
 function neighboursOf(profiles: LinkProfile[]): Map<string, Set<string>> {
@@ -48,7 +51,7 @@ function neighboursOf(profiles: LinkProfile[]): Map<string, Set<string>> {
   return out;
 }
 
-export function clusterLinks(profiles: LinkProfile[], comparisons: Comparison[], corpus: Corpus, rules: LinkRules): Clustering {
+export function clusterLinks(profiles: LinkProfile[], comparisons: Scored[], corpus: Corpus, rules: LinkRules): Clustering {
   const profileById = new Map(profiles.map((p) => [p.id, p]));
   const sourceOf = (id: string) => profileById.get(id)!.source;
   const neighbours = neighboursOf(profiles);
@@ -84,10 +87,11 @@ export function clusterLinks(profiles: LinkProfile[], comparisons: Comparison[],
     return same.some((m) => neighbours.get(m)?.has(x)) && g.members.every((m) => !contradicts(x, m));
   };
 
-  const links: Comparison[] = [];
+  const links: Scored[] = [];
   const rejected: Rejected[] = [];
-  const parts: Comparison[] = [];
-  const rejectRival = (c: Comparison) => {
+  const parts: Scored[] = [];
+  let within = 0;
+  const rejectRival = (c: Scored) => {
     const [ga, gb] = [groupOf.get(c.a)!, groupOf.get(c.b)!];
     const forB = ga.members.find((x) => sourceOf(x) === sourceOf(c.b));
     const forA = gb.members.find((y) => sourceOf(y) === sourceOf(c.a));
@@ -98,7 +102,7 @@ export function clusterLinks(profiles: LinkProfile[], comparisons: Comparison[],
     const ga = groupOf.get(c.a)!;
     const gb = groupOf.get(c.b)!;
     if (ga === gb) {
-      links.push(c);
+      within++;
       continue;
     }
     const clash = gb.members.some((y) => ga.members.some((x) => sourceOf(x) === sourceOf(y)));
@@ -136,5 +140,5 @@ export function clusterLinks(profiles: LinkProfile[], comparisons: Comparison[],
   // a pair whose accounts met through a third account is not rejected
   const stillApart = rejected.filter((r) => groupOf.get(r.a) !== groupOf.get(r.b));
   stillApart.sort((x, y) => y.score - x.score || (pairKey(x) < pairKey(y) ? -1 : 1));
-  return { groups, links, rejected: stillApart };
+  return { groups, links, within, rejected: stillApart };
 }

@@ -41,6 +41,17 @@ export interface Comparison {
   verdict: 'link' | 'close' | 'no';
 }
 
+/** What clustering reads of a comparison: kept for every pair that is a link or close to one (the
+ * rest of a comparison, its shared places, groups and figures, is made again for the links listed). */
+export type Scored = Pick<Comparison, 'a' | 'b' | 'date' | 'onlyOne' | 'kinds' | 'score' | 'verdict'> & {
+  /** the pair's ids in order, for ordering ties (made once, not in each comparison of a sort) */
+  key: string;
+};
+
+export function scored(c: Comparison): Scored {
+  return { a: c.a, b: c.b, date: c.date, onlyOne: c.onlyOne, kinds: c.kinds, score: c.score, verdict: c.verdict, key: c.a < c.b ? `${c.a} ${c.b}` : `${c.b} ${c.a}` };
+}
+
 /** How the dates of two passages meet, or undefined when they do not. */
 export function dateRelation(a: LinkProfile, b: LinkProfile): DateRelation | undefined {
   if (a.precision !== b.precision) return undefined;
@@ -119,7 +130,12 @@ function figureConflicts(x: ProfileFigure[], y: ProfileFigure[], matched: Set<nu
   return x.filter((f, i) => !matched.has(i) && y.some((g) => g.kind === f.kind)).length;
 }
 
-export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rules: LinkRules, onlyOne = false): Comparison | undefined {
+/**
+ * The comparison of two passages, or undefined when their dates do not meet. With `whole` false,
+ * also undefined as soon as the pair can only be a 'no' (what remains to weigh only lowers the
+ * score): most pairs on a day many sources tell are, and are not kept.
+ */
+export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rules: LinkRules, onlyOne = false, whole = true): Comparison | undefined {
   if (a.source === b.source) return undefined;
   const date = dateRelation(a, b);
   if (!date) return undefined;
@@ -170,6 +186,13 @@ export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rule
   score += capped(numbers.length * rules.numbers.each, rules.numbers.cap);
   if (matches.length || numbers.length) kinds.push('numbers');
 
+  const needed = date === 'adjacent' ? rules.adjacentScore : rules.linkScore;
+  if (!whole) {
+    // coverage and conflicting figures only subtract from here on
+    const best = Math.max(needed - rules.closeMargin, date === 'adjacent' && kinds.length === 4 ? rules.linkScore : -Infinity);
+    if (kinds.length < rules.minKinds - 1 || round(score) < best) return undefined;
+  }
+
   // what the better covered passage tells that the other lacks
   const matchedA = new Set(pairs.map(([i]) => i));
   const matchedB = new Set(pairs.map(([, j]) => j));
@@ -185,7 +208,6 @@ export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rule
   }
 
   score = round(score);
-  const needed = date === 'adjacent' ? rules.adjacentScore : rules.linkScore;
   const actsOk = !actsDisagree;
   const enough = kinds.length >= rules.minKinds && actsOk;
   const verdict: Comparison['verdict'] =

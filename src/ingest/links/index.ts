@@ -4,7 +4,7 @@
  * happenings (cluster.ts) -> ids (ids.ts) and the report published as /data/links.json.
  */
 import type { Entity, EventDraft, LinksReport } from '../../schema/records.ts';
-import { comparePair, dateRelation, type Comparison } from './compare.ts';
+import { comparePair, dateRelation, scored, type DateRelation, type Scored } from './compare.ts';
 import { clusterLinks } from './cluster.ts';
 import { happeningId, uniqueHappeningIds } from './ids.ts';
 import { corpusOf, loadLinkRules, profileOf, type LinkProfile, type LinkRules } from './profile.ts';
@@ -20,6 +20,9 @@ export interface Linking {
   happeningOf: Map<string, string>;
   report: LinksReport;
 }
+
+/** Pairs too close to call listed in links.json, the closest first (rejectedTotal counts them all). */
+export const REJECTED_LISTED = 5_000;
 
 /** Keys under which an event is found by others whose dates may meet it. */
 function bucketKeys(p: LinkProfile): string[] {
@@ -39,8 +42,12 @@ function lookupKeys(p: LinkProfile): string[] {
   return keys;
 }
 
-/** Every pair of events of different sources whose dates meet, compared once. */
-export function comparePairs(profiles: LinkProfile[], corpus: ReturnType<typeof corpusOf>, rules: LinkRules): Comparison[] {
+/**
+ * Every pair of events of different sources whose dates meet, compared once; the pairs that are
+ * neither a link nor close to one are counted, not kept (on a day many sources tell, the pairs grow
+ * as the square of its accounts: kept, they would fill memory).
+ */
+export function comparePairs(profiles: LinkProfile[], corpus: ReturnType<typeof corpusOf>, rules: LinkRules): { kept: Scored[]; compared: number } {
   const buckets = new Map<string, number[]>();
   profiles.forEach((p, i) => {
     for (const k of bucketKeys(p)) {
@@ -49,38 +56,48 @@ export function comparePairs(profiles: LinkProfile[], corpus: ReturnType<typeof 
       else buckets.set(k, [i]);
     }
   });
-  const pairs: [number, number, boolean][] = [];
-  // how many passages of each other source share days with each passage
+  /** each pair of different sources whose dates meet, once (j > i), with how they meet */
+  const eachPair = (visit: (i: number, j: number, relation: DateRelation) => void) =>
+    profiles.forEach((p, i) => {
+      const seen = new Set<number>();
+      for (const k of lookupKeys(p))
+        for (const j of buckets.get(k) ?? []) {
+          if (j <= i || seen.has(j)) continue;
+          seen.add(j);
+          const q = profiles[j]!;
+          const relation = q.source === p.source ? undefined : dateRelation(p, q);
+          if (relation) visit(i, j, relation);
+        }
+    });
+  // how many passages of each other source share days with each passage (a first pass, so the
+  // pairs need not be held to be compared in the second)
   const meets = profiles.map(() => new Map<string, number>());
-  profiles.forEach((p, i) => {
-    const seen = new Set<number>();
-    for (const k of lookupKeys(p))
-      for (const j of buckets.get(k) ?? []) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        const q = profiles[j]!;
-        const relation = q.source === p.source ? undefined : dateRelation(p, q);
-        if (!relation) continue;
-        pairs.push([i, j, relation !== 'adjacent']);
-        if (relation === 'adjacent') continue;
-        meets[i]!.set(q.source, (meets[i]!.get(q.source) ?? 0) + 1);
-        meets[j]!.set(p.source, (meets[j]!.get(p.source) ?? 0) + 1);
-      }
-  });
-  return pairs.map(([i, j, sharesDays]) => {
+  eachPair((i, j, relation) => {
+    if (relation === 'adjacent') return;
     const [p, q] = [profiles[i]!, profiles[j]!];
-    const onlyOne = sharesDays && meets[i]!.get(q.source) === 1 && meets[j]!.get(p.source) === 1;
-    return comparePair(p, q, corpus, rules, onlyOne)!;
+    meets[i]!.set(q.source, (meets[i]!.get(q.source) ?? 0) + 1);
+    meets[j]!.set(p.source, (meets[j]!.get(p.source) ?? 0) + 1);
   });
+  const kept: Scored[] = [];
+  let compared = 0;
+  eachPair((i, j, relation) => {
+    const [p, q] = [profiles[i]!, profiles[j]!];
+    const onlyOne = relation !== 'adjacent' && meets[i]!.get(q.source) === 1 && meets[j]!.get(p.source) === 1;
+    const c = comparePair(p, q, corpus, rules, onlyOne, false);
+    compared++;
+    if (c && c.verdict !== 'no') kept.push(scored(c));
+  });
+  return { kept, compared };
 }
 
 export function linkEvents(events: EventDraft[], entities: Pick<Entity, 'id' | 'kind' | 'parent'>[], rules: LinkRules = loadLinkRules()): Linking {
   const corpus = corpusOf(events, entities);
   const profiles = events.map((e) => profileOf(e, corpus, rules));
-  const comparisons = comparePairs(profiles, corpus, rules);
-  const { groups, links, rejected } = clusterLinks(profiles, comparisons, corpus, rules);
+  const { kept, compared } = comparePairs(profiles, corpus, rules);
+  const { groups, links, within, rejected } = clusterLinks(profiles, kept, corpus, rules);
 
   const eventById = new Map(events.map((e) => [e.id, e]));
+  const profileById = new Map(profiles.map((p) => [p.id, p]));
   const ids = uniqueHappeningIds(groups.map((g) => happeningId(g.map((id) => ({ id, start: eventById.get(id)!.date.start })))));
   const happeningOf = new Map<string, string>();
   const byAccounts: Record<string, number> = {};
@@ -94,8 +111,10 @@ export function linkEvents(events: EventDraft[], entities: Pick<Entity, 'id' | '
       events: events.length,
       happenings: groups.length,
       byAccounts,
-      pairsCompared: comparisons.length,
-      links: links.map((c) => ({
+      pairsCompared: compared,
+      linksWithin: within,
+      rejectedTotal: rejected.length,
+      links: links.map((s) => comparePair(profileById.get(s.a)!, profileById.get(s.b)!, corpus, rules, s.onlyOne)!).map((c) => ({
         happening: happeningOf.get(c.a)!,
         a: c.a,
         b: c.b,
@@ -108,7 +127,8 @@ export function linkEvents(events: EventDraft[], entities: Pick<Entity, 'id' | '
         figures: c.figures,
         numbers: c.numbers,
       })),
-      rejected,
+      // the closest calls first; past REJECTED_LISTED only counted
+      rejected: rejected.slice(0, REJECTED_LISTED),
     },
   };
 }
