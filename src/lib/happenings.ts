@@ -101,6 +101,22 @@ export function dayOrder(data: Parameters<typeof dayLayout>[0], events: EventRec
   return dayLayout(data, events).flatMap((c) => [...c.happenings.flatMap((h) => h.accounts.filter((e) => here.has(e))), ...c.sources.flatMap((s) => s.events)]);
 }
 
+/** Items (an event, or a happening at its first account) on one page of an entity's timeline: some 400 KB of HTML at most (the real corpus's largest, the Syrian opposition, has 314 events: one page) */
+export const TIMELINE_ITEMS_PER_PAGE = 400;
+
+const timelines = new WeakMap<EventRecord[], { event: EventRecord; happening?: Happening }[]>();
+/** An entity's events folded into its timeline's items (foldHappenings), kept for its pages. */
+export function entityTimeline(data: Pick<SiteData, 'events' | 'sourceOrder'>, events: EventRecord[]): { event: EventRecord; happening?: Happening }[] {
+  let items = timelines.get(events);
+  if (!items) timelines.set(events, (items = foldHappenings(data, events)));
+  return items;
+}
+
+/** How many pages an entity's timeline takes. */
+export function timelinePageCount(data: Pick<SiteData, 'events' | 'sourceOrder'>, events: EventRecord[]): number {
+  return Math.max(1, Math.ceil(entityTimeline(data, events).length / TIMELINE_ITEMS_PER_PAGE));
+}
+
 /** A list of events (an entity's timeline) folded so that each happening appears once, at its first account. */
 export function foldHappenings(data: Pick<SiteData, 'events' | 'sourceOrder'>, events: EventRecord[]): { event: EventRecord; happening?: Happening }[] {
   const index = happeningIndex(data);

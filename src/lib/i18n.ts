@@ -87,6 +87,7 @@ export const paths = {
   place: (id: string) => `place/${id}/`,
   group: (id: string) => `group/${id}/`,
   entity: (e: { id: string; type: 'place' | 'group' }) => `${e.type}/${e.id}/`,
+  entityPage: (e: { id: string; type: 'place' | 'group' }, n: number) => (n <= 1 ? `${e.type}/${e.id}/` : `${e.type}/${e.id}/page/${n}/`),
   places: () => 'places/',
   groups: () => 'groups/',
   source: (id: string) => `source/${id}/`,

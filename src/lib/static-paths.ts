@@ -1,6 +1,7 @@
 /** The pages each dynamic route builds, shared by the English routes and their /zh/ twins. */
 import type { GetStaticPaths } from 'astro';
 import { getSiteData } from './site-data.ts';
+import { timelinePageCount } from './happenings.ts';
 
 export const dayPaths = (async () => (await getSiteData()).days.map((day) => ({ params: { day } }))) satisfies GetStaticPaths;
 
@@ -47,3 +48,15 @@ const entityPaths = (type: 'place' | 'group') =>
 
 export const placePaths = entityPaths('place');
 export const groupPaths = entityPaths('group');
+
+/** Pages 2, 3, … of the places and groups whose timelines fill more than one page. */
+const entityMorePaths = (type: 'place' | 'group') =>
+  (async () => {
+    const data = await getSiteData();
+    return data.entities
+      .filter((e) => e.type === type)
+      .flatMap((e) => Array.from({ length: timelinePageCount(data, data.eventsForEntity(e.id)) - 1 }, (_, i) => ({ params: { id: e.id, page: String(i + 2) } })));
+  }) satisfies GetStaticPaths;
+
+export const placeMorePaths = entityMorePaths('place');
+export const groupMorePaths = entityMorePaths('group');
