@@ -18,6 +18,7 @@ import { asciiKey, geocode, SETTLEMENT_KINDS, type HandPlace } from '../src/inge
 import { harvestNames } from '../src/ingest/entities/generate/evidence.ts';
 import { attachEvidence, bothScripts, CHINESE_NAME, datasetCandidates, fillNames, type Candidate } from '../src/ingest/entities/generate/names.ts';
 import { foldName } from '../src/ingest/entities/fold.ts';
+import { slugOf } from '../src/ingest/entities/cued.ts';
 import { ConflictsFile, GroupsFile, PlacesFile, RulesFile, AgenciesFile } from '../src/ingest/entities/content.ts';
 
 const require = createRequire(import.meta.url);
@@ -62,16 +63,6 @@ export function matchableName(n: string): boolean {
   return asciiKey(n).length >= 4;
 }
 
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[‘’'ʿʾ`´]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 function main() {
   const check = process.argv.includes('--check');
   const readJson = <T>(file: string, schema: { parse: (x: unknown) => T }): T => schema.parse(JSON.parse(readFileSync(join(ENTITIES, file), 'utf8')));
@@ -112,7 +103,7 @@ function main() {
     .filter((l) => regionCountries.has(l.country) && !usedGeonames.has(l.geonameid))
     .sort((a, b) => b.population - a.population || a.geonameid - b.geonameid)
     .map((l) => {
-      let id = slug(l.asciiName || l.name) || `geonames-${l.geonameid}`;
+      let id = slugOf(l.asciiName || l.name) || `geonames-${l.geonameid}`;
       if (ids.has(id)) id = `${id}-${l.geonameid}`;
       ids.add(id);
       const latin = [l.name, l.asciiName, ...l.alternateNames].filter((n) => n && matchableName(n) && !CHINESE_NAME.test(n));
