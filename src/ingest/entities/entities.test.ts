@@ -20,7 +20,7 @@ describe('hard cases', () => {
     expect(t.places).toEqual(['bab-al-hawa']);
     expect(tag('ISIL also captured al-Bab.').places).toEqual(['al-bab']);
     expect(tag('fighting in Tariq al-Bab and Bab al-Nairab').places).toEqual(['tariq-al-bab', 'bab-al-nairab']);
-    expect(tag('1月20日在Bab Al-Hawa发生了两起自杀式汽车炸弹袭击事件').places).toEqual(['bab-al-hawa']);
+    expect(tag('3月2日Bab Al-Hawa口岸附近有一辆汽车爆炸').places).toEqual(['bab-al-hawa']);
   });
 
   it('reads "IS" only as the acronym, never the verb', () => {
@@ -44,22 +44,22 @@ describe('hard cases', () => {
     expect(tag('伊斯兰国').groups).toEqual(['isil']);
     expect(tag('伊拉克和沙姆伊斯蘭國').groups).toEqual(['isil']);
     for (const n of ['Jarablus', 'Jarabulus', '賈拉布魯斯', '贾拉布鲁斯']) expect(tag(`在${n}`).places).toEqual(['jarabulus']);
-    for (const n of ['努斯拉阵线', '胜利阵线', '勝利陣線', 'Jabhat al-Nusra', 'al-Nusra Front']) expect(tag(`${n} fighters`).groups).toEqual(['al-nusra-front']);
+    for (const n of ['努斯拉阵线', '胜利阵线', '勝利陣線', 'Jabhat al-Nusra', 'al-Nusra Front']) expect(tag(`${n} fighters held the hill`).groups).toEqual(['al-nusra-front']);
     expect(tag('Manbij').places).toEqual(['manbij']);
     expect(tag('曼比季').places).toEqual(['manbij']);
   });
 
   it('never tags news agencies or monitors as parties', () => {
     expect(tag('According to the SOHR, 42 people were executed.').groups).toEqual([]);
-    expect(tag('根据叙利亚人权观察组织，42人被处决').places).toEqual([]);
-    expect(tag('阿拉伯叙利亚通讯社（SANA）报道').groups).toEqual([]);
+    expect(tag('叙利亚人权观察组织说，有9人在村里遇难').places).toEqual([]);
+    expect(tag('据阿拉伯叙利亚通讯社（SANA）周二的消息').groups).toEqual([]);
     expect(tag('Rami Abdel Rahman told AFP and Reuters').groups).toEqual([]);
   });
 
   it('lets the longest name win', () => {
     expect(tag('庫爾德薩拉赫丁旅').places).toEqual([]);
     expect(tag('庫爾德薩拉赫丁旅').groups).toEqual(['kurdish-salahaddin-brigade']);
-    expect(tag('the Jarabulus Brigade').places).toEqual([]);
+    expect(tag('a unit of the Jarabulus Brigade moved north').places).toEqual([]);
     expect(tag('叙利亚自由军').places).toEqual([]);
     expect(tag('黎巴嫩真主党').groups).toEqual(['hezbollah']);
   });
@@ -71,7 +71,7 @@ describe('hard cases', () => {
 
   it('is case-aware for proper names but not for common nouns', () => {
     expect(tag('the harem of the palace').places).toEqual([]);
-    expect(tag('In the Harem area').places).toEqual(['harem']);
+    expect(tag('Shelling was heard In the Harem area at dawn').places).toEqual(['harem']);
     expect(tag('Rebels and insurgents').groups).toEqual(['syrian-opposition']);
     expect(tag('the regime forces').groups).toEqual(['syrian-government']);
   });
@@ -81,7 +81,7 @@ describe('hard cases', () => {
   });
 
   it('tolerates spacing and apostrophe variants', () => {
-    expect(tag('Sahem al- Golan').places).toEqual(['sahem-al-jolan']);
+    expect(tag('near Sahem al- Golan at night').places).toEqual(['sahem-al-jolan']);
     expect(tag('Beza’a and Beza\'a').places).toEqual(['bezaa']);
     expect(tag('Deir-za-Zor, Der-Ezzor and Deir Ez-Zor').places).toEqual(['deir-ez-zor']);
   });
@@ -186,7 +186,7 @@ describe('unknown names', () => {
     expect(names).toContain('Kafr Umbra');
     expect(names.join(' ')).not.toMatch(/Manbij|Rebels/);
     expect(findUnknownNames(gaz, '在某村', ['某某村', 'File:Map.svg', '巴卜'], 'zh-Hans')).toEqual(['某某村']);
-    expect(findUnknownNames(gaz, '伊斯蘭國从Kafr Zita和Tal Abyss撤出', [], 'zh-Hans')).toEqual(['Tal Abyss']);
+    expect(findUnknownNames(gaz, '反对派在Kafr Zita和Tal Abyss之间设立了检查站', [], 'zh-Hans')).toEqual(['Tal Abyss']);
   });
 });
 
@@ -243,7 +243,7 @@ describe('real passages (hand-checked, tests/expectations/entities-sample.json)'
   });
 
   it('grounds every tag in a name that occurs in the passage', () => {
-    // a governorate may be named by its capital's name in a governorate context ("Idlib and Latakia provinces")
+    // a governorate may be named by its capital's name in a governorate context ("the Hama and Homs provinces")
     const capitalNames = new Map<string, string[]>();
     for (const [city, gov] of capitalOf(gaz)) capitalNames.set(gov, [...(capitalNames.get(gov) ?? []), ...namesOf(gaz.byId.get(city)!)]);
     for (const p of passages) {
@@ -271,10 +271,10 @@ describe('coverage hard cases', () => {
   const tag = (text: string) => tagText(gaz, text, [], 'en', syria);
 
   it('reads a capital as its governorate in a governorate context', () => {
-    expect(tag('ISIL fully retreated from Idlib and Latakia provinces.').places).toEqual(['idlib-governorate', 'latakia-governorate']);
+    expect(tag('Rebels held much of Idlib and Latakia provinces by spring.').places).toEqual(['idlib-governorate', 'latakia-governorate']);
     expect(tag('groups attacked ISIL in the governorates of Aleppo and Idlib.').places).toEqual(['aleppo-governorate', 'idlib-governorate']);
-    expect(tag('withdrawn from the eastern province of Deir ez-Zor, including the city of Deir ez-Zor.').places).toEqual(['deir-ez-zor-governorate', 'deir-ez-zor']);
-    expect(tag('rebels retreated to Al-Sor town in the eastern countryside of Der-Ezzor.').places).toEqual(['al-sor', 'deir-ez-zor-governorate']);
+    expect(tag('convoys left the eastern province of Deir ez-Zor, passing the city of Deir ez-Zor.').places).toEqual(['deir-ez-zor-governorate', 'deir-ez-zor']);
+    expect(tag('a clinic opened in Al-Sor town in the eastern countryside of Der-Ezzor.').places).toEqual(['al-sor', 'deir-ez-zor-governorate']);
     expect(tag('In the Idlib village of Kafr Takharim, ISIL opened fire.').places).toEqual(['idlib-governorate', 'kafr-takharim']);
     expect(tag('In Aleppo, fighting raged throughout the province.').places).toEqual(['aleppo-governorate']);
     expect(tag('在阿勒颇，战斗在全省范围内展开').places).toEqual(['aleppo-governorate']);
@@ -288,35 +288,35 @@ describe('coverage hard cases', () => {
   });
 
   it('tags the place a district or landmark is named after, but not for airports', () => {
-    expect(tag('政府军占领了三个位于阿勒颇老城的基督徒社区').places).toEqual(['aleppo-old-city', 'aleppo']);
-    expect(tag('在阿勒颇国际机场发生多次交火').places).toEqual(['aleppo-international-airport']);
+    expect(tag('一座位于阿勒颇老城的市场被烧毁').places).toEqual(['aleppo-old-city', 'aleppo']);
+    expect(tag('阿勒颇国际机场附近的道路被封锁').places).toEqual(['aleppo-international-airport']);
     expect(tag('这座基地位于阿勒颇机场附近').places).toEqual(['aleppo-international-airport']);
-    expect(tag('rebel forces captured the Quneitra border crossing').places).toEqual(['quneitra-crossing', 'quneitra']);
+    expect(tag('trucks queued at the Quneitra border crossing all week').places).toEqual(['quneitra-crossing', 'quneitra']);
   });
 
   it('knows the spellings of bases and neighbourhoods met in the sources', () => {
-    for (const t of ['Menagh空军基地', 'Minagh空军基地', 'Minakh空军基地', 'Mennagh军事基地', 'Menagh military airport']) expect(tag(t).places).toEqual(['menagh-airbase']);
-    for (const t of ['Jirah基地', 'Al-Jarah军用机场', 'the Al-Jarah military airport']) expect(tag(t).places).toEqual(['al-jarrah-airbase']);
+    for (const t of ['Menagh空军基地', 'Minagh空军基地', 'Minakh空军基地', 'Mennagh军事基地', 'the Menagh military airport was shelled']) expect(tag(t).places).toEqual(['menagh-airbase']);
+    for (const t of ['Jirah基地', 'Al-Jarah军用机场', 'jets took off from the Al-Jarah military airport']) expect(tag(t).places).toEqual(['al-jarrah-airbase']);
     for (const t of ['al-Nayrab军用机场', 'Nayrab机场', 'Nairab基地']) expect(tag(t).places).toEqual(['nayrab-airbase']);
     expect(tag('Kweires军用机场').places).toEqual(['kweires-airbase']);
-    expect(tag('摆放在Al-Hassan清真寺的宣礼塔').places).toEqual(['al-hassan-mosque']);
-    expect(tag('试图从Matahen一侧攻占该地').places).toEqual(['matahen']);
+    expect(tag('Al-Hassan清真寺前的广场上').places).toEqual(['al-hassan-mosque']);
+    expect(tag('Matahen一带的工厂停工').places).toEqual(['matahen']);
     expect(tag('卡斯泰洛路').places).toEqual(['castillo-road']);
   });
 
   it('reads neighbouring countries from border phrases', () => {
-    expect(tag('near the Turkish border').places).toEqual(['turkey']);
-    expect(tag('a mile and a half from the Turkish-Syrian border').places).toEqual(['turkey']);
-    expect(tag('靠近土叙边境的Bsartoun').places).toEqual(['turkey', 'bsartoun']);
-    expect(tag('toward the Iraqi border').places).toEqual(['iraq']);
-    expect(tag('between Jordanian border and the Syrian al-Badia').places).toContain('jordan');
-    expect(tag('呼吁叙境内的反对派之间停止战斗').places).toEqual(['syria']);
-    expect(tag('Turkish news photographer').places).toEqual([]);
+    expect(tag('a camp near the Turkish border grew').places).toEqual(['turkey']);
+    expect(tag('two miles from the Turkish-Syrian border, the road ends').places).toEqual(['turkey']);
+    expect(tag('位于土叙边境附近的Bsartoun村').places).toEqual(['turkey', 'bsartoun']);
+    expect(tag('the convoy drove toward the Iraqi border').places).toEqual(['iraq']);
+    expect(tag('smugglers crossed between Jordanian border posts and the Syrian al-Badia').places).toContain('jordan');
+    expect(tag('叙境内的多个城市停电').places).toEqual(['syria']);
+    expect(tag('a Turkish news photographer was hurt').places).toEqual([]);
   });
 
   it('tags both parties of a compound name', () => {
     expect(tag('俄敘聯軍於9月發起另一次攻勢').groups.sort()).toEqual(['russian-armed-forces', 'syrian-government']);
-    expect(tag('the Ar-Raqqah Rebels Brigade').groups).toEqual(['liwa-thuwwar-al-raqqa']);
-    expect(tag('the Qadisya Brigade').groups).toEqual(['qadisiyah-brigade']);
+    expect(tag('fighters of the Ar-Raqqah Rebels Brigade regrouped').groups).toEqual(['liwa-thuwwar-al-raqqa']);
+    expect(tag('men of the Qadisya Brigade regrouped').groups).toEqual(['qadisiyah-brigade']);
   });
 });

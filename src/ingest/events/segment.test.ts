@@ -137,7 +137,7 @@ describe('segmentEvents', () => {
         para('The conflict started after fighting erupted.'),
         para('On 2 February, Al-Qaeda distanced itself. The day before, five fighters were killed.'),
         para('On 20 January 2014, two car bombs exploded.'),
-        heading('Al Qaeda breaks links'),
+        heading('The front breaks apart'),
         para('On 15 January 2014, a car bomb killed 26. The next day, rebels advanced.'),
         para('On 4 January 2014, ISIL rounded up activists.'),
         heading('Open warfare'),
@@ -149,9 +149,9 @@ describe('segmentEvents', () => {
       '2014-01-04 Open warfare On 4 January',
       '2014-01-15 Open warfare On 15 Januar',
       '2014-01-16 Open warfare The next day',
-      '2014-01-20 Al Qaeda breaks links On 20 Januar',
-      '2014-02-02 Al Qaeda breaks links On 2 Februar',
-      '2014-02-01 Al Qaeda breaks links The day befo',
+      '2014-01-20 The front breaks apart On 20 Januar',
+      '2014-02-02 The front breaks apart On 2 Februar',
+      '2014-02-01 The front breaks apart The day befo',
     ]);
     expect(result.undated.map((u) => u.line)).toEqual([1]);
   });
@@ -169,13 +169,13 @@ describe('segmentEvents', () => {
   it('gives each passage the citations anchored inside it and the links it names', () => {
     const text = 'On 5 January, rebels took Manbij. On 6 January, rebels entered Raqqa.';
     const [first, second] = segmentEvents(
-      [para(text, { links: ['Manbij', 'Raqqa', 'Syrian civil war'], citations: [cite(text.indexOf(' On 6'), 'a'), cite(text.length, 'b')] })],
+      [para(text, { links: ['Manbij', 'Raqqa', 'Civil war in Syria'], citations: [cite(text.indexOf(' On 6'), 'a'), cite(text.length, 'b')] })],
       { ...en, period: { start: '2014-01-01', end: '2014-12-31' } },
     ).drafts;
     expect(first!.citations).toEqual([{ title: 'a' }]);
     expect(second!.citations).toEqual([{ title: 'b' }]);
-    expect(first!.links).toEqual(['Manbij', 'Syrian civil war']);
-    expect(second!.links).toEqual(['Raqqa', 'Syrian civil war']);
+    expect(first!.links).toEqual(['Manbij', 'Civil war in Syria']);
+    expect(second!.links).toEqual(['Raqqa', 'Civil war in Syria']);
   });
 
   it('never dates a passage outside the years the source is about', () => {

@@ -9,7 +9,7 @@
 import type { Warning } from '../../schema/records.ts';
 import type { Block } from '../blocks.ts';
 import { assignSections } from '../sections.ts';
-import { BlockText, scrubResidue } from './common.ts';
+import { BlockText, lineFinder, scrubResidue } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
 
 /** Far beyond real articles (a few levels of templates or lists), far below what overflows a parser. */
@@ -172,21 +172,6 @@ export function blankRegions(text: string, regions: readonly DeepRegion[]): stri
   return out + text.slice(last);
 }
 
-/** 1-based line of an offset, from a sorted list of line-start offsets. */
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 /** Markup characters of either format that carry no text of their own. */
 const WIKI_DELIMITERS = /\{\{\{?|\}\}\}?|\{\||\|\}|-\{|\}-|\[\[|\]\]|'{2,}|<\/?[a-z][^<>\n]{0,200}>|<!--|-->|\|/gi;

@@ -10,7 +10,7 @@ import type { Citation } from '../../schema/records.ts';
 import type { Block, ReadResult, Skipped } from '../blocks.ts';
 import { assignSections, normalizeHeadingLevels } from '../sections.ts';
 import { apparatusKind } from './apparatus.ts';
-import { BlockText, firstWords, normalizeTitle, scrubResidue, skip } from './common.ts';
+import { BlockText, firstWords, lineFinder, normalizeTitle, scrubResidue, skip } from './common.ts';
 import { isDateLikePhrase } from './dateLike.ts';
 import { isMediaBlock, withoutLeadingFileNames } from './media.ts';
 import resources from './resources/wikitext.json' with { type: 'json' };
@@ -333,21 +333,6 @@ function collectNamedRefs(root: Token, walker: Walker): Map<string, Citation> {
   return refs;
 }
 
-/** Line starts of a text, for mapping parser offsets to 1-based lines by binary search. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 /** Assembles blocks from the walker's events. */
 class BlockAssembler implements Sink {
@@ -473,7 +458,7 @@ export function readWikitext(text: string, file: string): ReadResult {
       const namedRefs = new Map<string, Citation>();
       const walker = new Walker(namedRefs);
       for (const [k, v] of collectNamedRefs(root, walker)) namedRefs.set(k, v);
-      const built = new BlockAssembler(lineIndex(source), walker, file);
+      const built = new BlockAssembler(lineFinder(source), walker, file);
       for (const child of childrenOf(root)) walker.walk(child, built);
       built.flush();
       return built;
