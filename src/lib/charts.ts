@@ -6,6 +6,17 @@ import { max as d3max } from 'd3-array';
 import { scaleBand, scaleLinear, scaleQuantize, scaleUtc } from 'd3-scale';
 import { utcDay, utcMonday, utcMonth, utcYear } from 'd3-time';
 import { fatalities } from '../ingest/figures/fatalities.ts';
+import type { Chronology, SiteData } from './data.ts';
+import type { Locale } from './i18n.ts';
+
+/** What the overview's charts of one chronology are given (TimelineChart, CasualtyChart). */
+export interface ChronologyChartProps {
+  chronology: Chronology;
+  data: SiteData;
+  locale: Locale;
+  id: string;
+  title: string;
+}
 
 export type BinUnit = 'day' | 'week' | 'month';
 
