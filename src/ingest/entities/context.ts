@@ -73,12 +73,17 @@ export function withContext(gaz: Gazetteer, context: TagContext): Gazetteer {
   const local = new Set(gaz.conflicts.flatMap((c) => c.groups));
   const resolve = (id: string): string | undefined =>
     id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id;
+  // types and figures both scan the passage: the last one resolved is kept
+  let last: { text: string; result: ReturnType<Gazetteer['matcher']['scan']> } | undefined;
   return {
     ...gaz,
     matcher: {
       scan(text) {
+        if (last?.text === text) return last.result;
         const r = matcher.scan(text);
-        return { ...r, matches: r.matches.map((m) => ({ ...m, ids: [...new Set(m.ids.map(resolve).filter((id): id is string => id !== undefined))] })) };
+        const result = { ...r, matches: r.matches.map((m) => ({ ...m, ids: [...new Set(m.ids.map(resolve).filter((id): id is string => id !== undefined))] })) };
+        last = { text, result };
+        return result;
       },
       lookup: (name) => matcher.lookup(name),
     },

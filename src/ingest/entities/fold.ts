@@ -47,11 +47,11 @@ function normalizeChar(c: string): string {
 
 export interface Folded {
   /** Script-folded, punctuation-normalised text; case kept. */
-  text: string;
+  readonly text: string;
   /** `text` lower-cased character by character (same length as `text`). */
-  lower: string;
+  readonly lower: string;
   /** True when `text` has the same length as the input, so offsets map 1:1 to the original. */
-  aligned: boolean;
+  readonly aligned: boolean;
 }
 
 /** Characters normalizeChar changes (it keeps every other character). */
@@ -73,10 +73,18 @@ function lowerByUnit(text: string): string {
   return lower;
 }
 
+/** The last few texts folded: one passage is folded by every stage that reads it (tags, types, figures). */
+const recentFolds: { input: string; folded: Folded }[] = [];
+const RECENT_FOLDS = 4;
+
 export function foldText(input: string): Folded {
+  for (const r of recentFolds) if (r.input === input) return r.folded;
   const simplified = simplify(input);
   const text = simplified.replace(NORMALIZED, normalizeChar);
-  return { text, lower: lowerByUnit(text), aligned: text.length === input.length };
+  const folded = { text, lower: lowerByUnit(text), aligned: text.length === input.length };
+  if (recentFolds.length >= RECENT_FOLDS) recentFolds.shift();
+  recentFolds.push({ input, folded });
+  return folded;
 }
 
 const foldedNames = new Map<string, { text: string; lower: string }>();

@@ -90,7 +90,15 @@ export function buildMatcher(entries: AliasEntry[]): Matcher {
     return ids.length ? ids : undefined;
   }
 
+  // The stages that read a passage (tags, unknown names, types, figures) each scan it: the last
+  // scan is kept, so the passage is scanned once. Its result is read, never changed.
+  let last: { input: string; result: { matches: Match[]; folded: Folded } } | undefined;
   function scan(input: string): { matches: Match[]; folded: Folded } {
+    if (last?.input !== input) last = { input, result: scanOnce(input) };
+    return last.result;
+  }
+
+  function scanOnce(input: string): { matches: Match[]; folded: Folded } {
     const f = foldText(input);
     const s = f.lower;
     const matches: Match[] = [];

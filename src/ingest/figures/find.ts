@@ -204,33 +204,34 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
   if (!nums.length) return [];
   if (res.classifiers.length && !nums.some((n) => res.classifiers.some((c) => new RegExp(`^\\s*[余多]?${c}`).test(src.slice(n.end, n.end + 3))))) return [];
 
+  const words = res.words.scan(folded);
   const marks = {
-    kinds: new Marks(res.kindWords.scan(folded)),
-    mods: new Marks(res.modifierWords.scan(folded)),
-    afterMods: new Marks(res.afterModifierWords.scan(folded)),
-    persons: new Marks(res.personWords.scan(folded)),
-    roles: new Marks(res.roleWords.scan(folded)),
-    headKinds: new Marks(res.headKindWords.scan(folded)),
-    mixed: new Marks(res.mixedWords.scan(folded)),
-    each: new Marks(res.eachSideWords.scan(folded)),
-    passive: new Marks(res.passiveWords.scan(folded)),
-    stops: new Marks(res.stopWords.scan(folded)),
-    notCounts: new Marks(res.notCountWords.scan(folded)),
-    partsAfter: new Marks(res.partsAfter.scan(folded)),
-    partsBefore: new Marks(res.partsBefore.scan(folded)),
-    partsClose: new Marks(res.partsBeforeClose.scan(folded)),
-    copulas: new Marks(res.copulas.scan(folded)),
-    boundaries: new Marks(res.boundaryWords.scan(folded)),
-    alternative: new Marks(res.alternativeWords.scan(folded)),
-    restate: new Marks(res.restateWords.scan(folded)),
-    blockers: new Marks(res.blockerWords.scan(folded)),
-    running: new Marks(res.runningTotalWords.scan(folded)),
-    reporters: new Marks(res.reporterWords.scan(folded)),
+    kinds: new Marks(words.kinds),
+    mods: new Marks(words.mods),
+    afterMods: new Marks(words.afterMods),
+    persons: new Marks(words.persons),
+    roles: new Marks(words.roles),
+    headKinds: new Marks(words.headKinds),
+    mixed: new Marks(words.mixed),
+    each: new Marks(words.each),
+    passive: new Marks(words.passive),
+    stops: new Marks(words.stops),
+    notCounts: new Marks(words.notCounts),
+    partsAfter: new Marks(words.partsAfter),
+    partsBefore: new Marks(words.partsBefore),
+    partsClose: new Marks(words.partsClose),
+    copulas: new Marks(words.copulas),
+    boundaries: new Marks(words.boundaries),
+    alternative: new Marks(words.alternative),
+    restate: new Marks(words.restate),
+    blockers: new Marks(words.blockers),
+    running: new Marks(words.running),
+    reporters: new Marks(words.reporters),
   };
   if (res.reportVerbs?.length) {
     // a reporting role counts when it reports: 活动人士称 / 据…活动人士
-    const verbs = res.reportVerbWords.scan(folded);
-    const openers = res.reportOpenerWords.scan(folded);
+    const verbs = words.reportVerbs;
+    const openers = words.reportOpeners;
     const reports = marks.reporters.list.filter(
       (r) =>
         verbs.some((v) => v.start >= r.end && v.start <= r.end + 12 && !/[，。；,;]/.test(src.slice(r.end, v.start))) ||

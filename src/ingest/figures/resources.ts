@@ -3,7 +3,7 @@
  * phrase matchers. The engine (find.ts) names no word of any language itself.
  */
 import { readFileSync } from 'node:fs';
-import { phraseList, phraseMatcher, type PhraseMatcher } from '../phrases.ts';
+import { phraseSet, type PhraseSet } from '../phrases.ts';
 import type { FigureKind, Lang } from '../../schema/records.ts';
 
 export interface KindEntry {
@@ -60,31 +60,37 @@ export interface FigureResource {
 export type Modifier = 'atLeast' | 'atMost' | 'approx';
 export type Role = 'civilians' | 'fighters' | 'unknown';
 
+/** The value each phrase list of the resource carries, by the list's name in find.ts. */
+export interface FigureWords {
+  kinds: { entry: KindEntry; toll: boolean };
+  mods: Modifier;
+  afterMods: Modifier;
+  persons: string;
+  roles: Role;
+  headKinds: { kind: FigureKind; orKind?: FigureKind };
+  mixed: string;
+  each: string;
+  passive: string;
+  stops: string;
+  notCounts: string;
+  partsAfter: string;
+  partsBefore: string;
+  partsClose: string;
+  copulas: string;
+  boundaries: string;
+  alternative: string;
+  restate: string;
+  blockers: string;
+  running: string;
+  reporters: string;
+  reportVerbs: string;
+  reportOpeners: string;
+}
+
 export interface CompiledFigureResource extends FigureResource {
   lang: 'en' | 'zh';
-  kindWords: PhraseMatcher<{ entry: KindEntry; toll: boolean }>;
-  modifierWords: PhraseMatcher<Modifier>;
-  afterModifierWords: PhraseMatcher<Modifier>;
-  personWords: PhraseMatcher<string>;
-  roleWords: PhraseMatcher<Role>;
-  headKindWords: PhraseMatcher<{ kind: FigureKind; orKind?: FigureKind }>;
-  mixedWords: PhraseMatcher<string>;
-  eachSideWords: PhraseMatcher<string>;
-  passiveWords: PhraseMatcher<string>;
-  stopWords: PhraseMatcher<string>;
-  notCountWords: PhraseMatcher<string>;
-  partsAfter: PhraseMatcher<string>;
-  partsBefore: PhraseMatcher<string>;
-  partsBeforeClose: PhraseMatcher<string>;
-  copulas: PhraseMatcher<string>;
-  boundaryWords: PhraseMatcher<string>;
-  alternativeWords: PhraseMatcher<string>;
-  restateWords: PhraseMatcher<string>;
-  blockerWords: PhraseMatcher<string>;
-  runningTotalWords: PhraseMatcher<string>;
-  reporterWords: PhraseMatcher<string>;
-  reportVerbWords: PhraseMatcher<string>;
-  reportOpenerWords: PhraseMatcher<string>;
+  /** every phrase list of the resource, matched in one pass over a passage */
+  words: PhraseSet<FigureWords>;
   /** one regular expression finding every number word, digit run, Chinese numeral or vague count */
   numberPattern: RegExp;
 }
@@ -116,37 +122,40 @@ export function loadFigureResource(lang: Lang | 'en' | 'zh'): CompiledFigureReso
   if (!compiled) {
     const r = JSON.parse(readFileSync(new URL(`./resources/${key}.json`, import.meta.url), 'utf8')) as FigureResource;
     const modifiers = (list: string[], m: Modifier) => list.map((phrase) => ({ phrase, value: m }));
+    const plain = (list: string[]) => list.map((phrase) => ({ phrase, value: phrase }));
     compiled = {
       ...r,
       lang: key,
-      kindWords: phraseMatcher([
-        ...r.kinds.flatMap((entry) => entry.phrases.map((phrase) => ({ phrase, value: { entry, toll: false } }))),
-        ...r.tolls.flatMap((t) =>
-          t.phrases.map((phrase) => ({ phrase, value: { entry: { kind: t.kind, orKind: t.orKind, position: 'before' as const, phrases: [] }, toll: true } })),
-        ),
-      ]),
-      modifierWords: phraseMatcher([...modifiers(r.modifiers.atLeast, 'atLeast'), ...modifiers(r.modifiers.atMost, 'atMost'), ...modifiers(r.modifiers.approx, 'approx')]),
-      afterModifierWords: phraseMatcher([...modifiers(r.modifiers.atLeastAfter, 'atLeast'), ...modifiers(r.modifiers.approxAfter ?? [], 'approx')]),
-      personWords: phraseList(r.personNouns),
-      roleWords: phraseMatcher((['civilians', 'fighters', 'unknown'] as const).flatMap((role) => r.roles[role].map((phrase) => ({ phrase, value: role })))),
-      headKindWords: phraseMatcher(r.headKinds.flatMap((h) => h.phrases.map((phrase) => ({ phrase, value: { kind: h.kind, orKind: h.orKind } })))),
-      mixedWords: phraseList(r.mixed),
-      eachSideWords: phraseList(r.eachSide),
-      passiveWords: phraseList(r.passive),
-      stopWords: phraseList(r.stops),
-      notCountWords: phraseList(r.notCounts),
-      partsAfter: phraseList(r.parts.after),
-      partsBefore: phraseList(r.parts.before),
-      partsBeforeClose: phraseList(r.parts.beforeClose),
-      copulas: phraseList(r.parts.afterCopula),
-      boundaryWords: phraseList(r.boundaries),
-      alternativeWords: phraseList(r.alternative),
-      restateWords: phraseList(r.restate),
-      blockerWords: phraseList(r.blockers ?? []),
-      runningTotalWords: phraseList(r.runningTotal ?? []),
-      reporterWords: phraseMatcher(r.reporters.flatMap((x) => x.phrases.map((phrase) => ({ phrase, value: x.reporter })))),
-      reportVerbWords: phraseList(r.reportVerbs ?? []),
-      reportOpenerWords: phraseList(r.reportOpeners ?? []),
+      words: phraseSet<FigureWords>({
+        kinds: [
+          ...r.kinds.flatMap((entry) => entry.phrases.map((phrase) => ({ phrase, value: { entry, toll: false } }))),
+          ...r.tolls.flatMap((t) =>
+            t.phrases.map((phrase) => ({ phrase, value: { entry: { kind: t.kind, orKind: t.orKind, position: 'before' as const, phrases: [] }, toll: true } })),
+          ),
+        ],
+        mods: [...modifiers(r.modifiers.atLeast, 'atLeast'), ...modifiers(r.modifiers.atMost, 'atMost'), ...modifiers(r.modifiers.approx, 'approx')],
+        afterMods: [...modifiers(r.modifiers.atLeastAfter, 'atLeast'), ...modifiers(r.modifiers.approxAfter ?? [], 'approx')],
+        persons: plain(r.personNouns),
+        roles: (['civilians', 'fighters', 'unknown'] as const).flatMap((role) => r.roles[role].map((phrase) => ({ phrase, value: role }))),
+        headKinds: r.headKinds.flatMap((h) => h.phrases.map((phrase) => ({ phrase, value: { kind: h.kind, orKind: h.orKind } }))),
+        mixed: plain(r.mixed),
+        each: plain(r.eachSide),
+        passive: plain(r.passive),
+        stops: plain(r.stops),
+        notCounts: plain(r.notCounts),
+        partsAfter: plain(r.parts.after),
+        partsBefore: plain(r.parts.before),
+        partsClose: plain(r.parts.beforeClose),
+        copulas: plain(r.parts.afterCopula),
+        boundaries: plain(r.boundaries),
+        alternative: plain(r.alternative),
+        restate: plain(r.restate),
+        blockers: plain(r.blockers ?? []),
+        running: plain(r.runningTotal ?? []),
+        reporters: r.reporters.flatMap((x) => x.phrases.map((phrase) => ({ phrase, value: x.reporter }))),
+        reportVerbs: plain(r.reportVerbs ?? []),
+        reportOpeners: plain(r.reportOpeners ?? []),
+      }),
       numberPattern: numberPattern(r),
     };
     cache.set(key, compiled);

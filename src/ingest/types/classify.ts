@@ -72,10 +72,10 @@ export function classify(text: string, lang: Lang, gaz: Gazetteer): Classified {
     if (types.includes('group')) groups.push({ start: m.start, end: m.end, ids: m.ids.filter((id) => gaz.byId.get(id)?.type === 'group') });
     else if (types.includes('place')) places.push({ start: m.start, end: m.end });
   }
-  const placeWords = res.places.scan(folded);
+  const { acts: actWords, places: placeWords } = res.words.scan(folded);
 
   const found: Found[] = [];
-  for (const hit of res.acts.scan(folded)) {
+  for (const hit of actWords) {
     if (hit.value < 0) continue;
     const rule = res.rules[hit.value]!;
     const sentence = sentenceAt(sentences, hit.start);

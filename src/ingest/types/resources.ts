@@ -3,7 +3,7 @@
  * matcher. The engine (classify.ts) names no word of any language itself.
  */
 import { readFileSync } from 'node:fs';
-import { phraseList, phraseMatcher, type PhraseMatcher } from '../phrases.ts';
+import { phraseList, phraseSet, type PhraseMatcher, type PhraseSet } from '../phrases.ts';
 import { eventType, subtypeOf } from './taxonomy.ts';
 import type { Lang } from '../../schema/records.ts';
 
@@ -29,9 +29,8 @@ export interface TypeResource {
 }
 
 export interface CompiledTypeResource extends TypeResource {
-  /** value: index into rules, or -1 for an ignored phrase */
-  acts: PhraseMatcher<number>;
-  places: PhraseMatcher<string>;
+  /** acts: index into rules, or -1 for an ignored phrase; places: the place words. One pass finds both. */
+  words: PhraseSet<{ acts: number; places: string }>;
   passive: PhraseMatcher<string>;
 }
 
@@ -55,11 +54,10 @@ export function loadTypeResource(lang: Lang | 'en' | 'zh'): CompiledTypeResource
     validate(resource, file);
     compiled = {
       ...resource,
-      acts: phraseMatcher([
-        ...resource.rules.flatMap((r, i) => r.phrases.map((phrase) => ({ phrase, value: i }))),
-        ...resource.ignore.map((phrase) => ({ phrase, value: -1 })),
-      ]),
-      places: phraseList(resource.placeWords),
+      words: phraseSet({
+        acts: [...resource.rules.flatMap((r, i) => r.phrases.map((phrase) => ({ phrase, value: i }))), ...resource.ignore.map((phrase) => ({ phrase, value: -1 }))],
+        places: resource.placeWords.map((phrase) => ({ phrase, value: phrase })),
+      }),
       passive: phraseList(resource.passiveBy),
     };
     cache.set(key, compiled);
