@@ -9,7 +9,7 @@
  * - a phrase starting or ending with a Latin letter, digit or `*` only matches whole words
  *   (Han text has no word boundaries, so a Han phrase matches wherever it occurs).
  */
-import { foldText, type Folded } from './entities/fold.ts';
+import { foldText, isLatinWordCode, type Folded } from './entities/fold.ts';
 
 export interface PhraseMatch<T> {
   start: number;
@@ -68,22 +68,18 @@ const SPACE = /\s/;
 const LETTER_OR_DIGIT_LAST = /[\p{L}\p{N}]$/u;
 const LETTER_OR_DIGIT_FIRST = /^[\p{L}\p{N}]/u;
 
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-/** A letter or digit (a whole code point) ends just before `at`: the phrase regex's lookbehind. */
+/** A letter or digit (a whole code point) ends just before `at`: the phrase regex's lookbehind (below 0x80, the ASCII ones). */
 function letterOrDigitBefore(s: string, at: number): boolean {
   if (at === 0) return false;
   const c = s.charCodeAt(at - 1);
-  return c < 0x80 ? isAsciiLetterOrDigit(c) : LETTER_OR_DIGIT_LAST.test(s.slice(Math.max(0, at - 2), at));
+  return c < 0x80 ? isLatinWordCode(c) : LETTER_OR_DIGIT_LAST.test(s.slice(Math.max(0, at - 2), at));
 }
 
 /** A letter or digit starts at `at`: the phrase regex's lookahead. */
 function letterOrDigitAt(s: string, at: number): boolean {
   if (at >= s.length) return false;
   const c = s.charCodeAt(at);
-  return c < 0x80 ? isAsciiLetterOrDigit(c) : LETTER_OR_DIGIT_FIRST.test(s.slice(at, at + 2));
+  return c < 0x80 ? isLatinWordCode(c) : LETTER_OR_DIGIT_FIRST.test(s.slice(at, at + 2));
 }
 
 const LETTER_OR_MARK_FIRST = /^[\p{L}\p{M}]/u;
