@@ -209,7 +209,7 @@ export function phraseSet<V>(lists: PhraseLists<V>): PhraseSet<V> {
   const byFirst: (Start | undefined)[] = new Array<Start | undefined>(65536).fill(undefined);
   for (const e of list) {
     const c0 = e.prefix.charCodeAt(0);
-    const start = (byFirst[c0] ??= { one: [], two: new Map() });
+    const start: Start = (byFirst[c0] ??= { one: [], two: new Map() });
     if (e.prefix.length < 2) start.one.push(e);
     else {
       const c1 = e.prefix.charCodeAt(1);

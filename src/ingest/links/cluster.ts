@@ -6,8 +6,8 @@
  * another source tells in one (rules.split) has both in the happening. Links that lose, and pairs
  * just short of a link, are kept for the report as too close to call.
  */
-import { comparePair, type Comparison, type Scored } from './compare.ts';
-import type { Corpus, LinkProfile, LinkRules } from './profile.ts';
+import { comparePair, contradictory, type Comparison, type Scored } from './compare.ts';
+import { sourceNumbers, type Corpus, type LinkProfile, type LinkRules } from './profile.ts';
 
 export interface Rejected {
   a: string;
@@ -31,85 +31,109 @@ export interface Clustering {
   rejected: Rejected[];
 }
 
+/** A happening in the making: its accounts, each source's passages (profile indices) in the order they joined. */
 interface Group {
-  members: string[];
+  size: number;
+  accounts: Map<number, number[]>;
 }
 
 const pairKey = (c: { a: string; b: string }) => (c.a < c.b ? `${c.a} ${c.b}` : `${c.b} ${c.a}`);
 /** Strongest first; ties in the order of the pair's ids, whatever order the events came in. */
 const byStrength = (x: Scored, y: Scored) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 
-/** Each passage's neighbours in its source (the passages just before and after it, by line). */
-function neighboursOf(profiles: LinkProfile[]): Map<string, Set<string>> {
-  const bySource = new Map<string, LinkProfile[]>();
-  for (const p of profiles) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
-  const out = new Map<string, Set<string>>();
+/** Each passage's neighbours in its source (the passages just before and after it, by line), as profile indices. */
+function neighboursOf(profiles: LinkProfile[]): number[][] {
+  const bySource = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    const list = bySource.get(p.source);
+    if (list) list.push(i);
+    else bySource.set(p.source, [i]);
+  });
+  const out: number[][] = profiles.map(() => []);
   for (const list of bySource.values()) {
-    const sorted = [...list].sort((x, y) => x.line - y.line || x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : 1));
-    sorted.forEach((p, i) => out.set(p.id, new Set([sorted[i - 1]?.id, sorted[i + 1]?.id].filter((id): id is string => !!id))));
+    const sorted = list.sort((i, j) => {
+      const [x, y] = [profiles[i]!, profiles[j]!];
+      return x.line - y.line || x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : 1);
+    });
+    sorted.forEach((p, k) => (out[p] = [sorted[k - 1], sorted[k + 1]].filter((n): n is number => n !== undefined)));
   }
   return out;
 }
 
 export function clusterLinks(profiles: LinkProfile[], comparisons: Scored[], corpus: Corpus, rules: LinkRules): Clustering {
-  const profileById = new Map(profiles.map((p) => [p.id, p]));
-  const sourceOf = (id: string) => profileById.get(id)!.source;
+  const indexOf = new Map(profiles.map((p, i) => [p.id, i]));
+  const sourceOf = sourceNumbers(profiles);
   const neighbours = neighboursOf(profiles);
-  const groupOf = new Map<string, Group>(profiles.map((p) => [p.id, { members: [p.id] }]));
-  const scores = new Map<string, number>();
-  const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-  for (const c of comparisons) scores.set(key(c.a, c.b), c.score);
-  const scoreOf = (a: string, b: string) => scores.get(key(a, b)) ?? comparePair(profileById.get(a)!, profileById.get(b)!, corpus, rules)?.score ?? 0;
-  const contradicts = (x: string, y: string) => {
-    if (sourceOf(x) === sourceOf(y)) return false;
-    const pair = comparePair(profileById.get(x)!, profileById.get(y)!, corpus, rules);
-    return !pair || pair.disagree.includes('place');
+  const groupOf: Group[] = profiles.map((_, i) => ({ size: 1, accounts: new Map([[sourceOf[i]!, [i]]]) }));
+  let scores: Map<string, number> | undefined;
+  const scoreOf = (a: string, b: string) => {
+    // made on first use: only a rival's report asks for the score of another pair
+    scores ??= new Map(comparisons.map((c) => [c.key, c.score]));
+    return scores.get(a < b ? `${a} ${b}` : `${b} ${a}`) ?? comparePair(profiles[indexOf.get(a)!]!, profiles[indexOf.get(b)!]!, corpus, rules)?.score ?? 0;
   };
-  const accounts = (g: Group) => {
-    const bySource = new Map<string, string[]>();
-    for (const m of g.members) bySource.set(sourceOf(m), [...(bySource.get(sourceOf(m)) ?? []), m]);
-    return [...bySource.values()];
-  };
+  const contradicts = (x: number, y: number) => sourceOf[x] !== sourceOf[y] && contradictory(profiles[x]!, profiles[y]!, corpus);
   /** Does an account (one source's passages) of one group contradict an account of the other? A split account does only when every part of it does. */
-  const groupsContradict = (ga: Group, gb: Group) =>
-    accounts(ga).some((xs) => accounts(gb).some((ys) => xs.every((x) => ys.every((y) => contradicts(x, y)))));
-  const merge = (ga: Group, gb: Group) => {
-    const merged = { members: [...ga.members, ...gb.members] };
-    for (const id of merged.members) groupOf.set(id, merged);
+  const groupsContradict = (ga: Group, gb: Group) => {
+    for (const xs of ga.accounts.values())
+      for (const ys of gb.accounts.values()) if (xs.every((x) => ys.every((y) => contradicts(x, y)))) return true;
+    return false;
   };
+  /** Do the groups hold passages of one source? */
+  const clash = (ga: Group, gb: Group) => {
+    const [small, large] = ga.accounts.size <= gb.accounts.size ? [ga, gb] : [gb, ga];
+    for (const s of small.accounts.keys()) if (large.accounts.has(s)) return true;
+    return false;
+  };
+  /** One group of both; each source's passages stay in the order ga's, then gb's (the larger group is kept, so a merge costs the smaller one). */
+  const merge = (ga: Group, gb: Group) => {
+    const [from, into] = ga.size < gb.size ? [ga, gb] : [gb, ga];
+    for (const [s, list] of from.accounts) {
+      const held = into.accounts.get(s);
+      if (!held) into.accounts.set(s, list);
+      else into.accounts.set(s, from === ga ? [...list, ...held] : [...held, ...list]);
+      for (const m of list) groupOf[m] = into;
+    }
+    into.size += from.size;
+  };
+  const members = (g: Group) => [...g.accounts.values()].flat();
   /** Can passage `x` (alone so far) join `g` as the second passage of a source g already holds? */
-  const splitJoins = (x: string, g: Group) => {
-    const same = g.members.filter((m) => sourceOf(m) === sourceOf(x));
+  const splitJoins = (x: number, g: Group) => {
+    const same = g.accounts.get(sourceOf[x]!) ?? [];
     if (!same.length || same.length >= rules.split.max) return false;
-    const split = new Set(g.members.map(sourceOf).filter((s, i, all) => all.indexOf(s) !== i));
-    if (split.size && !split.has(sourceOf(x))) return false;
+    const split = [...g.accounts].filter(([, list]) => list.length > 1).map(([s]) => s);
+    if (split.length && !split.includes(sourceOf[x]!)) return false;
     // a part joins only an account that nothing else in the happening contradicts
-    return same.some((m) => neighbours.get(m)?.has(x)) && g.members.every((m) => !contradicts(x, m));
+    return same.some((m) => neighbours[m]!.includes(x)) && members(g).every((m) => !contradicts(x, m));
   };
 
   const links: Scored[] = [];
   const rejected: Rejected[] = [];
   const parts: Scored[] = [];
   let within = 0;
+  const at = (id: string) => indexOf.get(id)!;
   const rejectRival = (c: Scored) => {
-    const [ga, gb] = [groupOf.get(c.a)!, groupOf.get(c.b)!];
-    const forB = ga.members.find((x) => sourceOf(x) === sourceOf(c.b));
-    const forA = gb.members.find((y) => sourceOf(y) === sourceOf(c.a));
-    const instead = forB ? { id: forB, score: scoreOf(c.a, forB) } : forA ? { id: forA, score: scoreOf(c.b, forA) } : undefined;
+    const [a, b] = [at(c.a), at(c.b)];
+    const forB = groupOf[a]!.accounts.get(sourceOf[b]!)?.[0];
+    const forA = groupOf[b]!.accounts.get(sourceOf[a]!)?.[0];
+    const instead =
+      forB !== undefined
+        ? { id: profiles[forB]!.id, score: scoreOf(c.a, profiles[forB]!.id) }
+        : forA !== undefined
+          ? { id: profiles[forA]!.id, score: scoreOf(c.b, profiles[forA]!.id) }
+          : undefined;
     rejected.push({ a: c.a, b: c.b, score: c.score, kinds: c.kinds, date: c.date, reason: 'rival', ...(instead ? { instead } : {}) });
   };
   for (const c of comparisons.filter((x) => x.verdict === 'link').sort(byStrength)) {
-    const ga = groupOf.get(c.a)!;
-    const gb = groupOf.get(c.b)!;
+    const ga = groupOf[at(c.a)]!;
+    const gb = groupOf[at(c.b)]!;
     if (ga === gb) {
       within++;
       continue;
     }
-    const clash = gb.members.some((y) => ga.members.some((x) => sourceOf(x) === sourceOf(y)));
-    if (clash) {
+    if (clash(ga, gb)) {
       // A lone passage next to its source's account of the happening may be the rest of that
       // account: tried once every happening has its one account per source.
-      if (gb.members.length === 1 || ga.members.length === 1) {
+      if (gb.size === 1 || ga.size === 1) {
         parts.push(c);
         continue;
       }
@@ -124,8 +148,9 @@ export function clusterLinks(profiles: LinkProfile[], comparisons: Scored[], cor
     links.push(c);
   }
   for (const c of parts) {
-    const [ga, gb] = [groupOf.get(c.a)!, groupOf.get(c.b)!];
-    const lone = gb.members.length === 1 ? { x: c.b, g: ga } : ga.members.length === 1 ? { x: c.a, g: gb } : undefined;
+    const [a, b] = [at(c.a), at(c.b)];
+    const [ga, gb] = [groupOf[a]!, groupOf[b]!];
+    const lone = gb.size === 1 ? { x: b, g: ga } : ga.size === 1 ? { x: a, g: gb } : undefined;
     if (ga !== gb && lone && splitJoins(lone.x, lone.g)) {
       merge(ga, gb);
       links.push(c);
@@ -133,12 +158,12 @@ export function clusterLinks(profiles: LinkProfile[], comparisons: Scored[], cor
   }
   for (const c of comparisons) if (c.verdict === 'close') rejected.push({ a: c.a, b: c.b, score: c.score, kinds: c.kinds, date: c.date, reason: 'below' });
 
-  const order = new Map(profiles.map((p, i) => [p.id, i]));
-  const groups = [...new Set(groupOf.values())]
-    .map((g) => [...g.members].sort((x, y) => order.get(x)! - order.get(y)!))
-    .sort((x, y) => order.get(x[0]!)! - order.get(y[0]!)!);
+  const groups = [...new Set(groupOf)]
+    .map((g) => members(g).sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!)
+    .map((g) => g.map((i) => profiles[i]!.id));
   // a pair whose accounts met through a third account is not rejected
-  const stillApart = rejected.filter((r) => groupOf.get(r.a) !== groupOf.get(r.b));
+  const stillApart = rejected.filter((r) => groupOf[at(r.a)] !== groupOf[at(r.b)]);
   stillApart.sort((x, y) => y.score - x.score || (pairKey(x) < pairKey(y) ? -1 : 1));
   return { groups, links, within, rejected: stillApart };
 }

@@ -81,9 +81,10 @@ export function figuresAgree(fa: ProfileFigure, fb: ProfileFigure, near: number)
 
 /** Each figure of one passage paired with at most one of the other: same kind, counts that (nearly) agree. */
 export function matchFigures(a: ProfileFigure[], b: ProfileFigure[], near: number): { pairs: [number, number][]; matches: FigureMatch[] } {
-  const used = new Set<number>();
   const pairs: [number, number][] = [];
   const matches: FigureMatch[] = [];
+  if (!a.length || !b.length) return { pairs, matches };
+  const used = new Set<number>();
   a.forEach((fa, i) => {
     // exact agreement first, then near
     let j = b.findIndex((fb, k) => !used.has(k) && fb.kind === fa.kind && figureValue(fb) === figureValue(fa));
@@ -100,7 +101,7 @@ function actAgreement(a: LinkProfile, b: LinkProfile): ActAgreement | undefined 
   if (a.subtype && a.subtype === b.subtype) return 'subtype';
   if ((a.subtype && b.acts.has(a.subtype)) || (b.subtype && a.acts.has(b.subtype))) return 'inActs';
   if (a.acts.size && b.acts.size && a.type === b.type) return 'type';
-  if ([...a.acts].some((x) => b.acts.has(x))) return 'sharedAct';
+  for (const x of a.acts) if (b.acts.has(x)) return 'sharedAct';
   return undefined;
 }
 
@@ -108,12 +109,36 @@ function actAgreement(a: LinkProfile, b: LinkProfile): ActAgreement | undefined 
 function placeCovered(corpus: Corpus, id: string, other: LinkProfile): boolean {
   if (other.places.has(id)) return true;
   const up = ancestors(corpus, id);
-  return [...other.places.keys()].some((o) => up.includes(o) || ancestors(corpus, o).includes(id));
+  for (const o of other.places.keys()) if (up.includes(o) || ancestors(corpus, o).includes(id)) return true;
+  return false;
 }
 
 /** Does a specific place of one lie inside a specific place of the other (a district of a city)? */
 function nestedSpecific(corpus: Corpus, a: LinkProfile, b: LinkProfile): boolean {
-  return [...a.specific].some((x) => [...b.specific].some((y) => ancestors(corpus, x).includes(y) || ancestors(corpus, y).includes(x)));
+  for (const x of a.specific) for (const y of b.specific) if (ancestors(corpus, x).includes(y) || ancestors(corpus, y).includes(x)) return true;
+  return false;
+}
+
+/** The places two passages both name, in the first one's order. */
+function sharedPlaces(a: LinkProfile, b: LinkProfile): string[] {
+  const shared: string[] = [];
+  for (const id of a.places.keys()) if (b.places.has(id)) shared.push(id);
+  return shared;
+}
+
+/**
+ * Do the places of two passages agree (a specific place in common, or only general ones, some
+ * shared) or disagree (each names specific places of its own, none the other's nor inside one)?
+ */
+function placeVerdict(a: LinkProfile, b: LinkProfile, shared: string[], corpus: Corpus): 'agree' | 'disagree' | undefined {
+  if (shared.some((id) => a.specific.has(id)) || (shared.length > 0 && a.specific.size === 0 && b.specific.size === 0)) return 'agree';
+  if (a.specific.size && b.specific.size && !nestedSpecific(corpus, a, b)) return 'disagree';
+  return undefined;
+}
+
+/** Can two passages not report one happening: their dates do not meet, or their places disagree? */
+export function contradictory(a: LinkProfile, b: LinkProfile, corpus: Corpus): boolean {
+  return !dateRelation(a, b) || placeVerdict(a, b, sharedPlaces(a, b), corpus) === 'disagree';
 }
 
 /** What `x` tells that `y` lacks: its specific places, groups and numbers not in y, weighed. */
@@ -132,8 +157,8 @@ function figureConflicts(x: ProfileFigure[], y: ProfileFigure[], matched: Set<nu
 
 /**
  * The comparison of two passages, or undefined when their dates do not meet. With `whole` false,
- * also undefined as soon as the pair can only be a 'no' (what remains to weigh only lowers the
- * score): most pairs on a day many sources tell are, and are not kept.
+ * also undefined when the pair is a 'no', as soon as it can only be one (what remains to weigh
+ * only lowers the score): most pairs on a day many sources tell are, and are not kept.
  */
 export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rules: LinkRules, onlyOne = false, whole = true): Comparison | undefined {
   if (a.source === b.source) return undefined;
@@ -144,18 +169,19 @@ export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rule
   const disagree: Comparison['disagree'] = [];
 
   // places
-  const places = [...a.places.keys()].filter((id) => b.places.has(id));
+  const places = sharedPlaces(a, b);
   score += capped(places.reduce((sum, id) => sum + Math.min(a.places.get(id)!, b.places.get(id)!), 0), rules.places.cap);
-  const sharedSpecific = places.some((id) => a.specific.has(id));
-  if (sharedSpecific || (places.length > 0 && a.specific.size === 0 && b.specific.size === 0)) kinds.push('place');
-  else if (a.specific.size && b.specific.size && !nestedSpecific(corpus, a, b)) {
+  const placesMeet = placeVerdict(a, b, places, corpus);
+  if (placesMeet === 'agree') kinds.push('place');
+  else if (placesMeet === 'disagree') {
     // both name places of their own and none is the other's, nor inside it
     disagree.push('place');
     score += rules.places.disagree;
   }
 
   // actors
-  const groups = [...a.groups.keys()].filter((id) => b.groups.has(id));
+  const groups: string[] = [];
+  for (const id of a.groups.keys()) if (b.groups.has(id)) groups.push(id);
   score += capped(groups.reduce((sum, id) => sum + a.groups.get(id)! * rules.groups.factor, 0), rules.groups.cap);
   if (groups.length) kinds.push('actors');
   else if (a.groups.size && b.groups.size) {
@@ -177,12 +203,15 @@ export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rule
 
   // numbers
   const { pairs, matches } = matchFigures(a.figures, b.figures, rules.figures.near);
-  const matchedValues = new Set(pairs.flatMap(([i, j]) => [a.figures[i]!, b.figures[j]!]).flatMap((f) => [f.low, f.high]));
+  const matchedValues = new Set<number | null>();
+  for (const [i, j] of pairs) matchedValues.add(a.figures[i]!.low).add(a.figures[i]!.high).add(b.figures[j]!.low).add(b.figures[j]!.high);
   score += capped(
     pairs.reduce((sum, [i]) => sum + (figureValue(a.figures[i]!) >= 10 ? rules.figures.large : rules.figures.small), 0),
     rules.figures.cap,
   );
-  const numbers = [...a.numbers].filter((n) => b.numbers.has(n) && !matchedValues.has(n)).sort((x, y) => x - y);
+  const numbers: number[] = [];
+  if (b.numbers.size) for (const n of a.numbers) if (b.numbers.has(n) && !matchedValues.has(n)) numbers.push(n);
+  numbers.sort((x, y) => x - y);
   score += capped(numbers.length * rules.numbers.each, rules.numbers.cap);
   if (matches.length || numbers.length) kinds.push('numbers');
 
@@ -216,5 +245,8 @@ export function comparePair(a: LinkProfile, b: LinkProfile, corpus: Corpus, rule
       : kinds.length >= rules.minKinds - 1 && score >= needed - rules.closeMargin
         ? 'close'
         : 'no';
-  return { a: a.id, b: b.id, date, onlyOne, places, groups, ...(act ? { act } : {}), figures: matches, numbers, kinds, disagree, uncovered, score, verdict };
+  if (!whole && verdict === 'no') return undefined;
+  const comparison: Comparison = { a: a.id, b: b.id, date, onlyOne, places, groups, figures: matches, numbers, kinds, disagree, uncovered, score, verdict };
+  if (act) comparison.act = act;
+  return comparison;
 }

@@ -7,7 +7,7 @@ import type { Entity, EventDraft, LinksReport } from '../../schema/records.ts';
 import { comparePair, dateRelation, scored, type DateRelation, type Scored } from './compare.ts';
 import { clusterLinks } from './cluster.ts';
 import { happeningId, uniqueHappeningIds } from './ids.ts';
-import { corpusOf, loadLinkRules, profileOf, type LinkProfile, type LinkRules } from './profile.ts';
+import { corpusOf, loadLinkRules, profileOf, sourceNumbers, type LinkProfile, type LinkRules } from './profile.ts';
 
 export { comparePair, dateRelation, matchFigures, type Comparison } from './compare.ts';
 export { corpusOf, loadLinkRules, profileOf, type LinkProfile, type LinkRules } from './profile.ts';
@@ -56,36 +56,49 @@ export function comparePairs(profiles: LinkProfile[], corpus: ReturnType<typeof 
       else buckets.set(k, [i]);
     }
   });
+  const sourceOf = sourceNumbers(profiles);
+  const lookups = profiles.map((p) => lookupKeys(p).flatMap((k) => { const list = buckets.get(k); return list ? [list] : []; }));
   /** each pair of different sources whose dates meet, once (j > i), with how they meet */
-  const eachPair = (visit: (i: number, j: number, relation: DateRelation) => void) =>
+  const eachPair = (visit: (i: number, j: number, relation: DateRelation) => void) => {
+    // the last i each passage was met by (a passage of many days is in several of i's buckets)
+    const seenBy = new Int32Array(profiles.length).fill(-1);
     profiles.forEach((p, i) => {
-      const seen = new Set<number>();
-      for (const k of lookupKeys(p))
-        for (const j of buckets.get(k) ?? []) {
-          if (j <= i || seen.has(j)) continue;
-          seen.add(j);
-          const q = profiles[j]!;
-          const relation = q.source === p.source ? undefined : dateRelation(p, q);
+      for (const list of lookups[i]!) {
+        // a bucket holds its passages in order: start past i
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (list[mid]! <= i) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < list.length; k++) {
+          const j = list[k]!;
+          if (seenBy[j] === i) continue;
+          seenBy[j] = i;
+          if (sourceOf[j] === sourceOf[i]) continue;
+          const relation = dateRelation(p, profiles[j]!);
           if (relation) visit(i, j, relation);
         }
+      }
     });
+  };
   // how many passages of each other source share days with each passage (a first pass, so the
   // pairs need not be held to be compared in the second)
-  const meets = profiles.map(() => new Map<string, number>());
+  const meets = profiles.map(() => new Map<number, number>());
   eachPair((i, j, relation) => {
     if (relation === 'adjacent') return;
-    const [p, q] = [profiles[i]!, profiles[j]!];
-    meets[i]!.set(q.source, (meets[i]!.get(q.source) ?? 0) + 1);
-    meets[j]!.set(p.source, (meets[j]!.get(p.source) ?? 0) + 1);
+    meets[i]!.set(sourceOf[j]!, (meets[i]!.get(sourceOf[j]!) ?? 0) + 1);
+    meets[j]!.set(sourceOf[i]!, (meets[j]!.get(sourceOf[i]!) ?? 0) + 1);
   });
   const kept: Scored[] = [];
   let compared = 0;
   eachPair((i, j, relation) => {
     const [p, q] = [profiles[i]!, profiles[j]!];
-    const onlyOne = relation !== 'adjacent' && meets[i]!.get(q.source) === 1 && meets[j]!.get(p.source) === 1;
+    const onlyOne = relation !== 'adjacent' && meets[i]!.get(sourceOf[j]!) === 1 && meets[j]!.get(sourceOf[i]!) === 1;
     const c = comparePair(p, q, corpus, rules, onlyOne, false);
     compared++;
-    if (c && c.verdict !== 'no') kept.push(scored(c));
+    if (c) kept.push(scored(c));
   });
   return { kept, compared };
 }

@@ -88,15 +88,33 @@ function rarity(corpus: Corpus, id: string): number {
   return Math.log(1 + corpus.events / df);
 }
 
+/** Each corpus's ancestor lists, made once per place (the linker asks for them in every comparison of places). */
+const ancestorsMade = new WeakMap<Corpus, Map<string, readonly string[]>>();
+
 /** Every ancestor of a place (its parent, the parent's parent, …). */
-export function ancestors(corpus: Corpus, id: string): string[] {
-  const out: string[] = [];
+export function ancestors(corpus: Corpus, id: string): readonly string[] {
+  let made = ancestorsMade.get(corpus);
+  if (!made) ancestorsMade.set(corpus, (made = new Map()));
+  let out = made.get(id);
+  if (out) return out;
+  const up: string[] = [];
   let at = corpus.entityById.get(id)?.parent;
-  while (at && !out.includes(at)) {
-    out.push(at);
+  while (at && !up.includes(at)) {
+    up.push(at);
     at = corpus.entityById.get(at)?.parent;
   }
+  made.set(id, (out = up));
   return out;
+}
+
+/** Each profile's source as a small number (the first source met is 0): comparing and clustering ask for sources at every step. */
+export function sourceNumbers(profiles: Pick<LinkProfile, 'source'>[]): number[] {
+  const numbers = new Map<string, number>();
+  return profiles.map((p) => {
+    let n = numbers.get(p.source);
+    if (n === undefined) numbers.set(p.source, (n = numbers.size));
+    return n;
+  });
 }
 
 /** The numbers a passage states outside its date expressions, as sets of values worth comparing. */
