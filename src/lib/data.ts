@@ -9,7 +9,7 @@
  */
 import type { Entity, EventRecord, SourceMeta, SourceReport } from '../schema/records.ts';
 import { paths } from './i18n.ts';
-import { dayOrder, happeningIndex } from './happenings.ts';
+import { comparableFigure, dayOrder, happeningIndex } from './happenings.ts';
 
 export type SourceInfo = SourceMeta & { infobox?: Record<string, string> };
 
@@ -491,11 +491,11 @@ export function buildSiteData(input: SiteInput): SiteData {
 
 /**
  * Page budgets, in estimated bytes of the event articles shown (eventHtmlBytes, happeningHtmlBytes;
- * the Chinese UI's pages are the larger): what keeps a day
- * page under 50 KB and a month page (with its calendar and day-by-day briefs, about 70 KB at most)
+ * the Chinese UI's pages are the larger): what keeps a day page (with its header, map, pagers and
+ * footer, some 5 to 8 KB, and the estimate's error, a few per cent) under 50 KB and a month page (with its calendar and day-by-day briefs, about 70 KB at most)
  * under 200 KB of HTML, however many accounts a day or month has.
  */
-export const DAY_PAGE_BYTES = 38_000;
+export const DAY_PAGE_BYTES = 36_000;
 /** how far over its budget a day or month may go and still be one page */
 export const WHOLE_PAGE_SLACK = 1.15;
 export const MONTH_PAGE_BYTES = 100_000;
@@ -521,14 +521,21 @@ export function eventHtmlBytes(e: EventRecord, prev?: EventRecord): number {
 }
 
 /**
- * About how many bytes a happening's own parts take on a day page besides its accounts there: the
- * table of where its accounts differ (a column per source, at most 8) and its accounts listed on other days,
- * in brief (measured on a density-20x bench site).
+ * About how many bytes a happening's own parts take on a day page besides its accounts there: its
+ * heading, the table of where its accounts differ (a column per source, at most
+ * HAPPENING_TABLE_SOURCES, each count in it with its quoted words) and its accounts listed on other
+ * days, in brief (measured on density-10x and 20x bench sites).
  */
 export function happeningHtmlBytes(accounts: EventRecord[], listedToday: Set<EventRecord>): number {
   const elsewhere = accounts.filter((e) => !listedToday.has(e)).length;
-  return 800 + 700 * Math.min(new Set(accounts.map((e) => e.source.id)).size, 8) + 550 * Math.min(elsewhere, HAPPENING_BRIEFS) + (elsewhere > HAPPENING_BRIEFS ? 200 : 0);
+  const columns = [...new Set(accounts.map((e) => e.source.id))].slice(0, HAPPENING_TABLE_SOURCES);
+  let table = 130 * columns.length;
+  for (const e of accounts) if (columns.includes(e.source.id)) for (const f of e.figures) if (comparableFigure(f)) table += 90 + utf8.encode(f.text).length;
+  return 1400 + table + 550 * Math.min(elsewhere, HAPPENING_BRIEFS) + (elsewhere > HAPPENING_BRIEFS ? 200 : 0);
 }
+
+/** The sources a happening's table of differences (figures, dates, places) compares side by side, the first this many: past that they would not be read. */
+export const HAPPENING_TABLE_SOURCES = 8;
 
 /** A happening's accounts listed on other days shown in brief on a day page: at most this many, then "and N more". */
 export const HAPPENING_BRIEFS = 6;

@@ -160,14 +160,14 @@ export interface Differences {
 const countKey = (f: Figure) => `${f.low ?? ''}-${f.high ?? ''}`;
 
 /** A count that stands alone in the account (not a part of a total, not another account's number). */
-const comparable = (f: Figure) => !f.vague && (f.low !== null || f.high !== null) && f.partOf === undefined;
+export const comparableFigure = (f: Pick<Figure, 'vague' | 'low' | 'high' | 'partOf'>) => !f.vague && (f.low !== null || f.high !== null) && f.partOf === undefined;
 
 export function differences(h: Happening, placeKind: (id: string) => string | undefined, general: string[] = ['country', 'governorate']): Differences {
   const groups = accountsBySource(h);
   const kinds: Figure['kind'][] = [];
-  for (const e of h.accounts) for (const f of e.figures) if (comparable(f) && !kinds.includes(f.kind)) kinds.push(f.kind);
+  for (const e of h.accounts) for (const f of e.figures) if (comparableFigure(f) && !kinds.includes(f.kind)) kinds.push(f.kind);
   const figures: FigureRow[] = kinds.map((kind) => {
-    const cells = groups.map((g) => ({ sourceId: g.sourceId, figures: g.events.flatMap((e) => e.figures.filter((f) => f.kind === kind && comparable(f))) }));
+    const cells = groups.map((g) => ({ sourceId: g.sourceId, figures: g.events.flatMap((e) => e.figures.filter((f) => f.kind === kind && comparableFigure(f))) }));
     const counts = cells.map((c) => c.figures.map(countKey).sort().join(' '));
     const status: FigureRow['status'] = counts.some((c) => c === '') ? 'partial' : counts.every((c) => c === counts[0]) ? 'agree' : 'differ';
     return { kind, cells, status };
