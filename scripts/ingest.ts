@@ -13,6 +13,7 @@ import { dataDir, entitiesDir, sourcesDir } from '../src/lib/data-dir.ts';
 import type { SourceReport } from '../src/schema/records.ts';
 import { emptyReport } from '../src/ingest/records/report.ts';
 import { ManifestError } from '../src/ingest/sources.ts';
+import { printStep, startStep } from './steps.ts';
 
 export function writeData(result: IngestResult, dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -72,4 +73,8 @@ export async function runIngest(dir = dataDir()): Promise<IngestResult> {
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runIngest();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const clock = startStep();
+  await runIngest();
+  printStep('ingest', clock, true);
+}
