@@ -439,6 +439,9 @@ export function buildSiteData(input: SiteInput): SiteData {
     places: () => byMention('place'),
     groups: () => byMention('group'),
     dayPages(day) {
+      // asked for by every link to an event of the day (pathOnDay): made once
+      const made = dayPagesCache.get(day);
+      if (made) return made;
       const linked = (e: EventRecord) => happeningIndex(data).linkedOf(e);
       const today = new Set(byDay.get(day) ?? []);
       const order = dayOrder(data, byDay.get(day) ?? []);
