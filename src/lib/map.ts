@@ -64,25 +64,67 @@ function inRegion([lon, lat]: [number, number]): boolean {
   return lon >= REGION.west && lon <= REGION.east && lat >= REGION.south && lat <= REGION.north;
 }
 
-export function renderPlaceMap(coords: [number, number] | undefined, opts: PlaceMapOptions = {}): string {
-  const width = Math.round(opts.width ?? 320);
-  const pad = Math.round(width * 0.06);
-  const { syria, neighbours } = countries();
-  const shown = coords && inRegion(coords) ? coords : undefined;
+/** A map's frame and outlines: the same on every page of one width, so drawn once (they were a tenth of the site's build). */
+interface BaseMap {
+  height: number;
+  projection: GeoProjection;
+  /** where what it was fitted to lies in the frame: [[x0, y0], [x1, y1]] */
+  bounds: [[number, number], [number, number]];
+  /** the outlines' path data, drawn on first use */
+  syria: () => string;
+  neighbours: () => string;
+}
+const baseMaps = new Map<string, BaseMap>();
 
-  // fit Syria (and the point, if it lies just outside, e.g. Beirut) into the frame
-  const fitTo: GeoPermissibleObjects = shown
-    ? { type: 'FeatureCollection', features: [syria, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: shown } }] }
-    : syria;
+/** Syria and its neighbours projected to fit `fitTo` into a frame `width` wide, with `pad` around. */
+function baseMap(shapes: Shapes, fitTo: GeoPermissibleObjects, width: number, pad: number, digits: number): BaseMap {
   const probe = geoMercator().fitWidth(width - 2 * pad, fitTo);
-  const [[x0, y0], [x1, y1]] = geoPath(probe).bounds(fitTo);
+  const [[, y0], [, y1]] = geoPath(probe).bounds(fitTo);
   const height = Math.round(y1 - y0 + 2 * pad);
   const projection = geoMercator()
     .fitExtent([[pad, pad], [width - pad, height - pad]], fitTo)
     .clipExtent([[0, 0], [width, height]]);
-  void x0;
-  void x1;
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(digits);
+  let syria: string | undefined;
+  let neighbours: string | undefined;
+  return {
+    height,
+    projection,
+    bounds: path.bounds(fitTo),
+    syria: () => (syria ??= path(shapes.syria) ?? ''),
+    neighbours: () => (neighbours ??= shapes.neighbours.map((f) => path(f) ?? '').join('')),
+  };
+}
+
+/** The base map framed on Syria alone, made once per kind of map and width. */
+function syriaMap(kind: string, detail: '50m' | '110m', width: number, pad: number, digits: number): BaseMap {
+  const key = `${kind} ${detail} ${width} ${pad}`;
+  let made = baseMaps.get(key);
+  if (!made) {
+    const shapes = countries(detail);
+    baseMaps.set(key, (made = baseMap(shapes, shapes.syria, width, pad, digits)));
+  }
+  return made;
+}
+
+export function renderPlaceMap(coords: [number, number] | undefined, opts: PlaceMapOptions = {}): string {
+  const width = Math.round(opts.width ?? 320);
+  const pad = Math.round(width * 0.06);
+  const shapes = countries();
+  const { syria } = shapes;
+  const shown = coords && inRegion(coords) ? coords : undefined;
+
+  // Fit Syria (and the point, if it lies outside Syria's frame, e.g. Beirut) into the frame. A
+  // point inside the frame of Syria alone leaves its bounds, and so the whole fit, as they are.
+  const framed = syriaMap('place', '50m', width, pad, 1);
+  const at = shown && framed.projection(shown);
+  const [[x0, y0], [x1, y1]] = framed.bounds;
+  const inside = !!at && at[0] >= x0 && at[0] <= x1 && at[1] >= y0 && at[1] <= y1;
+  const base =
+    !shown || inside
+      ? framed
+      : baseMap(shapes, { type: 'FeatureCollection', features: [syria, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: shown } }] }, width, pad, 1);
+  const { height, projection } = base;
 
   const label = opts.label ? escapeXml(opts.label) : undefined;
   const words = TITLES[(opts.locale ?? 'en') as keyof typeof TITLES] ?? TITLES.en;
@@ -94,10 +136,10 @@ export function renderPlaceMap(coords: [number, number] | undefined, opts: Place
   );
   parts.push(`<title>${title}</title>`);
   if (opts.neighbours ?? true) {
-    const d = neighbours.map((f) => path(f) ?? '').join('');
+    const d = base.neighbours();
     if (d) parts.push(`<path class="neighbours" d="${d}" fill="#eeeeee" stroke="#bbbbbb" stroke-width="0.5"/>`);
   }
-  parts.push(`<path class="country" d="${path(syria) ?? ''}" fill="#f7f3e8" stroke="#555555" stroke-width="1"/>`);
+  parts.push(`<path class="country" d="${base.syria()}" fill="#f7f3e8" stroke="#555555" stroke-width="1"/>`);
   if (shown) {
     const p = projection(shown);
     if (p) {
@@ -197,24 +239,18 @@ function circles(clusters: MapCluster[], projection: GeoProjection, maxCount: nu
 export function renderEventsMap(points: MapPoint[], opts: EventsMapOptions): string {
   const width = Math.round(opts.width ?? 360);
   const pad = Math.round(width * 0.03);
-  const { syria, neighbours } = countries(opts.detail ?? '110m');
   const shown = points.filter((p) => inRegion(p.coords));
   const clusters = clusterPoints(shown);
-  const probe = geoMercator().fitWidth(width - 2 * pad, syria);
-  const [[, y0], [, y1]] = geoPath(probe).bounds(syria);
-  const height = Math.round(y1 - y0 + 2 * pad);
-  const projection = geoMercator()
-    .fitExtent([[pad, pad], [width - pad, height - pad]], syria)
-    .clipExtent([[0, 0], [width, height]]);
-  const path = geoPath(projection).digits(0);
+  const base = syriaMap('events', opts.detail ?? '110m', width, pad, 0);
+  const { height, projection } = base;
   const title = escapeXml(opts.title);
   const maxCount = Math.max(1, ...clusters.map((c) => c.count));
   const maxRadius = opts.maxRadius ?? width / 22;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" class="events-map-svg" aria-hidden="true" focusable="false">`,
     `<title>${title}</title>`,
-    `<path class="nb" d="${neighbours.map((f) => path(f) ?? '').join('')}" fill="#eeeeee" stroke="#bbbbbb" stroke-width="0.5"/>`,
-    `<path class="sy" d="${path(syria) ?? ''}" fill="#f7f3e8" stroke="#555555" stroke-width="0.8"/>`,
+    `<path class="nb" d="${base.neighbours()}" fill="#eeeeee" stroke="#bbbbbb" stroke-width="0.5"/>`,
+    `<path class="sy" d="${base.syria()}" fill="#f7f3e8" stroke="#555555" stroke-width="0.8"/>`,
     `<g fill="#b3261e" fill-opacity="0.6" stroke="#ffffff" stroke-width="0.8">${circles(clusters, projection, maxCount, maxRadius, opts.tooltip)}</g>`,
     '</svg>',
   ].join('');
