@@ -40,7 +40,7 @@ const meta = (id: string, format: SourceMeta['format'], lang: string, extra: Par
 const RELATIVE_DAY = '而在拉斯坦城外，前一天晚上，一支运送面粉的车队遭到炮击，三辆卡车被毁。';
 
 const ZH_WIKITEXT = lines(
-  '{{Infobox military conflict',
+  '{{Infobox civil conflict',
   '|partof= [[叙利亚内战|叙利亚内战]]',
   '|conflict=霍姆斯北郊冲突',
   '|place= [[霍姆斯省|霍姆斯省]]北部',
@@ -97,7 +97,7 @@ const EN_REVERSED = lines(
   '',
   'The Homs Brigade blamed the Desert Lions for the bombing, which their spokesman denied in a video statement.[8]',
   '',
-  'Between 10 and 12 February, the two groups fought for control of the farmland south of Houla, where both collected tolls.[9]',
+  'Between 17 and 19 March, the two groups fought for control of the farmland south of Houla, where both collected tolls.[9]',
   '',
   'On 1 February, Desert Lions fighters stormed a Homs Brigade weapons depot in Kafr Laha and seized two tanks.[10]',
   '',
@@ -240,8 +240,8 @@ describe('en reversed scrape: read in story order with years from context', () =
     expect(dateOf(result, 'On 2 May, the Desert Lions')).toBe('2015-05-02');
   });
 
-  it('reads "Between 10 and 12 February" as a range', () => {
-    expect(dateOf(result, 'Between 10 and 12 February')).toBe('2014-02-10..2014-02-12');
+  it('reads "Between 17 and 19 March" as a range', () => {
+    expect(dateOf(result, 'Between 17 and 19 March')).toBe('2014-03-17..2014-03-19');
   });
 
   it('counts "The next day" from the entry before it in the story', () => {

@@ -5,18 +5,19 @@ import { blockAt, residueIn, sourceText } from './testSupport.ts';
 const FILE = '004_356500fd48192b0e.txt';
 
 describe('readBlog on the EA WorldView post', () => {
-  const result = readBlog(sourceText(FILE), FILE);
+  const text = sourceText(FILE);
+  const result = readBlog(text, FILE);
+  /** The source's own line n (from 1): what the reader must keep as it is written. */
+  const line = (n: number) => text.split('\n')[n - 1]!.trim();
 
   it('takes the first line as title and skips the teaser', () => {
-    expect(result.title).toBe('Syria Daily, Jan 4: Insurgents & Civilians v. Islamic State of Iraq');
+    expect(result.title).toBe(line(1));
     expect(result.skipped[0]).toMatchObject({ kind: 'navigation', line: 4 });
     expect(result.blocks[0]).toMatchObject({ kind: 'paragraph', line: 7 });
   });
 
   it('keeps article paragraphs, skips video captions as media', () => {
-    expect(blockAt(result.blocks, 9).text).toBe(
-      'The ISIS started the chain of events on Thursday when it tried to take control of Atareb in Aleppo Province, shelling the town and challenging insurgent factions.',
-    );
+    expect(blockAt(result.blocks, 9)).toMatchObject({ kind: 'paragraph', text: line(9) });
     expect(result.skipped.filter((s) => s.kind === 'media').map((s) => s.line)).toEqual([13, 19, 21, 23]);
   });
 
@@ -30,8 +31,9 @@ describe('readBlog on the EA WorldView post', () => {
   });
 
   it('finds the section headings', () => {
-    expect(blockAt(result.blocks, 55)).toMatchObject({ kind: 'heading', text: 'Islamic State of Iraq and as-Sham Claims Beirut Bomb' });
-    expect(blockAt(result.blocks, 67).section).toEqual(['Key Opposition Group Repeats: We Will Not Go to “Peace” Talks']);
+    expect(blockAt(result.blocks, 55)).toMatchObject({ kind: 'heading', text: line(55) });
+    expect(blockAt(result.blocks, 67).section).toEqual([blockAt(result.blocks, 65).text]);
+    expect(blockAt(result.blocks, 65)).toMatchObject({ kind: 'heading', text: line(65) });
   });
 
   it('skips every reader comment, one entry each', () => {
@@ -80,6 +82,13 @@ describe('readBlog on posts written for the test', () => {
       [7, '“We have said so before,” he added.'],
       [9, 'The talks open on 22 January.'],
     ]);
+  });
+
+  it('takes the first line as the title and a short line standing alone as a section heading', () => {
+    const result = post('Rebels entered the town on Monday after a night of shelling.\n\nCouncil Says It Will Boycott the Talks\n\nThe council met in Gaziantep on Sunday and voted to stay away.\n');
+    expect(result.title).toBe('Daily report: fighting in the north');
+    expect(blockAt(result.blocks, 5)).toMatchObject({ kind: 'heading', text: 'Council Says It Will Boycott the Talks' });
+    expect(blockAt(result.blocks, 7).section).toEqual(['Council Says It Will Boycott the Talks']);
   });
 
   it('does not join a list to the sentence before it', () => {
