@@ -57,7 +57,8 @@ export function comparePairs(profiles: LinkProfile[], corpus: ReturnType<typeof 
     }
   });
   const sourceOf = sourceNumbers(profiles);
-  const lookups = profiles.map((p) => lookupKeys(p).flatMap((k) => { const list = buckets.get(k); return list ? [list] : []; }));
+  // each passage's buckets to look in (those that exist), each a list of passages in order
+  const lookups = profiles.map((p) => lookupKeys(p).map((k) => buckets.get(k)).filter((list): list is number[] => list !== undefined));
   /** each pair of different sources whose dates meet, once (j > i), with how they meet */
   const eachPair = (visit: (i: number, j: number, relation: DateRelation) => void) => {
     // the last i each passage was met by (a passage of many days is in several of i's buckets)
