@@ -43,18 +43,18 @@ describe('excerpts', () => {
       { text: ' <c>', mark: false },
     ]);
   });
-  const original = '1月23日伊斯蘭國完全控制了Manbij。';
-  const folded = '1月23日伊斯兰国完全控制了Manbij。';
+  const original = '2月11日伊斯蘭國的車隊駛入了Manbij。';
+  const folded = '2月11日伊斯兰国的车队驶入了Manbij。';
   const content = `${original} ${folded} Manbij · 曼比季 · ISIL`;
   const lengths = [original.length, folded.length];
   it('keeps an excerpt from the passage', () => {
-    const r = chooseExcerpt(content, '1月23日伊斯蘭國完全控制了<mark>Manbij</mark>。', lengths);
+    const r = chooseExcerpt(content, '2月11日伊斯蘭國的車隊駛入了<mark>Manbij</mark>。', lengths);
     expect(r.parts.find((p) => p.mark)?.text).toBe('Manbij');
     expect(r.matched).toEqual([]);
   });
   it('maps an excerpt from the folded copy back onto the passage as written', () => {
-    const r = chooseExcerpt(content, '1月23日<mark>伊斯兰国</mark>完全控制了Manbij。', lengths);
-    expect(r.parts.map((p) => p.text).join('')).toContain('伊斯蘭國完全');
+    const r = chooseExcerpt(content, '2月11日<mark>伊斯兰国</mark>的车队驶入了Manbij。', lengths);
+    expect(r.parts.map((p) => p.text).join('')).toContain('伊斯蘭國的車隊');
     expect(r.parts.find((p) => p.mark)?.text).toBe('伊斯蘭國');
   });
   it('shows the passage and the matched name when only a name matched', () => {

@@ -27,7 +27,7 @@ describe('readBlog on the EA WorldView post', () => {
     expect(result.blocks.some((b) => b.line === 27)).toBe(false);
     expect(blockAt(result.blocks, 29).text).toContain('ISIS denies reality');
     // The author's own question ends the quotation.
-    expect(blockAt(result.blocks, 33).text.startsWith('But does this now mean')).toBe(true);
+    expect(blockAt(result.blocks, 33).text.startsWith(line(33))).toBe(true);
   });
 
   it('finds the section headings', () => {
