@@ -22,10 +22,11 @@ describe('readBlog on the EA WorldView post', () => {
   });
 
   it('keeps each quotation with the sentence that introduces its speaker', () => {
-    const statement = blockAt(result.blocks, 25).text;
-    expect(statement).toMatch(/withdraw immediately from Atareb:\n\n\[ISIS must\] end the killing/);
+    // Lines 25 and 29 introduce a speaker; 27 and 31 are what they said.
+    expect(blockAt(result.blocks, 25).text).toBe(`${line(25)}\n\n${line(27)}`);
     expect(result.blocks.some((b) => b.line === 27)).toBe(false);
-    expect(blockAt(result.blocks, 29).text).toContain('ISIS denies reality');
+    expect(blockAt(result.blocks, 29).text).toBe(`${line(29)}\n\n${line(31)}`);
+    expect(result.blocks.some((b) => b.line === 31)).toBe(false);
     // The author's own question ends the quotation.
     expect(blockAt(result.blocks, 33).text.startsWith(line(33))).toBe(true);
   });
