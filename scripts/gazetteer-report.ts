@@ -35,6 +35,15 @@ for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
   const l = g.names.lacking[lang];
   console.log(`  lacking ${lang}: ${l.length}${verbose || l.length <= 40 ? `${l.length ? ': ' : ''}${l.join(', ')}` : ' (--verbose lists them; /data/gazetteer.json too)'}`);
 }
+// Why a Chinese name is missing: an entity tagged in a Chinese text without a Chinese name was
+// matched by a Latin name, i.e. the Chinese source itself writes it in Latin letters (Hanano地区),
+// so no text of the corpus gives it a Chinese form; the others appear only in English texts.
+const inChinese = new Set(built.events.filter((e) => e.lang.startsWith('zh')).flatMap((e) => [...e.places, ...e.groups]));
+const noZh = g.names.lacking['zh-Hans'];
+const tagged = new Set(built.events.flatMap((e) => [...e.places, ...e.groups]));
+const latinInZh = noZh.filter((id) => inChinese.has(id)).length;
+const otherOnly = noZh.filter((id) => tagged.has(id) && !inChinese.has(id)).length;
+console.log(`  of those lacking zh-Hans: ${latinInZh} are written in Latin letters by the Chinese sources themselves; ${otherOnly} appear only in other languages' texts; ${noZh.length - latinInZh - otherOnly} on no event`);
 const promoted = built.entities.filter((e) => gaz.byId.get(e.id)?.locality);
 console.log(`dataset localities tagged in the five sources: ${promoted.length}${promoted.length ? `: ${promoted.map((e) => e.id).join(', ')}` : ''}`);
 // places a text named with a place cue ("the village of X") that no gazetteer file holds
