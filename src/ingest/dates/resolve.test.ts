@@ -57,7 +57,10 @@ describe('resolveMention', () => {
     expect(resolve('Three days later', { current })).toMatchObject({ start: '1986-01-23' });
     expect(resolve('One week later', { current })).toMatchObject({ start: '1986-01-27' });
     expect(resolve('later that day', { current })).toMatchObject({ start: '1986-01-20', end: '1986-01-20' });
-    expect(resolve('第二天，', { current: { ...day('1984-07-22'), end: '1984-07-23' } }, 'zh-Hans')).toMatchObject({ start: '1984-07-23', end: '1984-07-23' });
+    // a span that heads a section is walked through from its first day; one a sentence states, left after its last
+    expect(resolve('第二天，', { current: { ...day('1984-07-22'), end: '1984-07-23', basis: 'heading' } }, 'zh-Hans')).toMatchObject({ start: '1984-07-23', end: '1984-07-23' });
+    expect(resolve('第二天，', { current: { ...day('1984-07-22'), end: '1984-07-23' } }, 'zh-Hans')).toMatchObject({ start: '1984-07-24', end: '1984-07-24' });
+    expect(resolve('The day before,', { current: { ...day('1984-07-22'), end: '1984-07-23' } })).toMatchObject({ start: '1984-07-21', end: '1984-07-21' });
     expect(resolve('几天之后，', { current }, 'zh-Hans')).toEqual({ start: '1986-01-22', end: '1986-01-27', precision: 'day' });
     expect(resolve('The next day,', {})).toBeUndefined();
   });

@@ -20,8 +20,9 @@ export type ResolvedDate = Omit<EventDate, 'basis'>;
 
 export interface ResolveContext {
   lang: Lang | ResourceLanguage;
-  /** The narrative's current date: the base of relative phrases. */
-  current?: ResolvedDate;
+  /** The narrative's current date: the base of relative phrases; its basis, where the segmenter
+   * knows it, says whether a span of days was stated as one happening or heads a section. */
+  current?: ResolvedDate & { basis?: EventDate['basis'] };
   /** The latest date read before this mention (story order). */
   before?: Span;
   /** The nearest date with an explicit year read after this mention. */
@@ -225,9 +226,12 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
       return { ...span, expression };
     }
     const days = rel.days ?? 0;
-    // From a span of days (7月22日至23日 … 第二天) the offset counts from its first day.
+    // Under a span of days that heads a section (a date line 7月22日至23日 … 第二天) the story walks
+    // through its days, so an offset counts from the first; after a span a sentence states as one
+    // happening ("fought from 3 to 5 May. The next day …") a step forward counts from its last.
     if (base.precision === 'day') {
-      const day = addDays(base.start, days);
+      const from = days > 0 && 'basis' in base && base.basis === 'stated' ? base.end : base.start;
+      const day = addDays(from, days);
       return { start: day, end: day, precision: 'day', expression };
     }
     return { start: addDays(base.start, days), end: addDays(base.end, days), precision: base.precision, expression };
