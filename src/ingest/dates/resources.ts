@@ -59,6 +59,8 @@ export interface DateResource {
   eraYearBeforeGloss?: string;
   /** A relative offset right after one of these is a bound (until the following morning), not a move. */
   relativeNotAfter?: string[];
+  /** Words pointing back to the story (此, 这): after a preposition and such a word (在这场反攻之前一天) a relative offset is the clause's time. */
+  pointBackWords?: string[];
   /** A date followed by one of these opens the time of a clause (… of 1497 when a Cornish army marched). */
   timeClauseAfter?: string[];
   /** Connectives that open a clause even with commas of that clause between them and its final date. */

@@ -28,6 +28,7 @@
  */
 import type { DateMention } from '../dates/find.ts';
 import { loadDateResource, type DateResource } from '../dates/resources.ts';
+import { alternation } from '../dates/rules.ts';
 import type { Lang } from '../../schema/records.ts';
 import { CITATION, LastMatch, Occurrences, WORD_WINDOW, headOf, lastAtOrBefore, lastCharFinder, nextCharFinder, tailOf, wordPatterns } from './textScan.ts';
 
@@ -86,6 +87,8 @@ interface LanguageTools {
   separators: string;
   connectorRe?: RegExp;
   farConnectorRe?: RegExp;
+  /** A preposition, a word pointing back to the story and a short phrase, ending where a relative offset follows (在此 / 在这场反攻 + 之前一天). */
+  pointsBackRe?: RegExp;
   /** The word lists the rules search a clause for, compiled once. */
   words: { passingBefore: RegExp[]; passingLater: RegExp[]; copulas: RegExp[]; copulaNotIn: RegExp[]; attributives: RegExp[] };
 }
@@ -149,6 +152,10 @@ function tools(lang: Lang): LanguageTools {
     : undefined;
   const far = res.farClauseConnectors ?? [];
   const farConnectorRe = wordEdge && far.length > 0 ? new RegExp(`\\s(?:${far.map(escape).join('|')})\\s`, 'giu') : undefined;
+  const back = res.pointBackWords ?? [];
+  const pointsBackRe = back.length
+    ? new RegExp(`(?:${alternation(res.adverbialPrepositions)})\\s*(?:${alternation(back)})[^，。；：,;:]{0,10}$`, wordEdge ? 'iu' : 'u')
+    : undefined;
   const t: LanguageTools = {
     res,
     wordEdge,
@@ -156,6 +163,7 @@ function tools(lang: Lang): LanguageTools {
     separators: wordEdge ? ',;:—' : '，；：,;:',
     connectorRe,
     farConnectorRe,
+    pointsBackRe,
     words: {
       passingBefore: wordPatterns(res.passingBefore, wordEdge),
       passingLater: wordPatterns(res.passingLaterInClause ?? [], wordEdge),
@@ -308,7 +316,9 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools, sentenceSta
     // ("the previous day"), and any offset in Chinese (…车队一天之后 = after the convoy), only
     // with a preposition, else they qualify a noun or a clause.
     if (t.wordEdge && days > 0) return true;
-    return prepositionBefore;
+    // …but a preposition and a word pointing back to the story (在此之前一天, 在这场反攻之前一天:
+    // the day before this, before this counter-attack) make it the clause's time, counted from the story's day.
+    return prepositionBefore || (t.pointsBackRe?.test(lead) ?? false);
   }
   // A weekday dates its sentence even as a possessive ("claimed Thursday's car bomb").
   if (m.kind === 'weekday') return true;
