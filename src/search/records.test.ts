@@ -50,7 +50,8 @@ describe('helpers', () => {
   it('names chronologies from the UI strings, else from their sources', () => {
     expect(chronologyLabel('battle-of-aleppo', sources, conv, { en: 'Battle of Aleppo', zh: '阿勒颇战役' })).toEqual({ en: 'Battle of Aleppo', 'zh-Hans': '阿勒颇战役', 'zh-Hant': '阿勒頗戰役' });
     const l = chronologyLabel('opposition-isil-2014', sources, conv);
-    expect(l.en).toBe('Inter-rebel conflict during the Syrian Civil War');
+    // the English label is the title of the chronology's English source
+    expect(l.en).toBe(sources.find((s) => s.chronology === 'opposition-isil-2014' && s.lang === 'en')!.title);
     expect(l['zh-Hant']).toBe('敘利亞反對派與伊斯蘭國的武裝衝突');
     expect(chronologyLabel('no-such-thing', sources, conv).en).toBe('No such thing');
   });
@@ -71,7 +72,8 @@ describe('buildSearchRecords', () => {
     expect(r.content).toContain('伊斯兰国'); // converted copy of 伊斯蘭國
     expect(r.content).toContain('Manbij');
     expect(r.content).toContain('Menbij'); // alias
-    expect(r.content).toContain('Islamic State of Iraq and the Levant');
+    expect(zh.groups).toContain('isil');
+    for (const g of zh.groups) expect(r.content).toContain(entities.find((e) => e.id === g)!.name.en); // every tagged group's English name
     const en = ev((e) => e.lang === 'en' && e.places.includes('manbij'));
     const re = byId(en.id);
     expect(re.content).toContain('曼比季');

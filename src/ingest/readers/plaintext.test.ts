@@ -188,14 +188,14 @@ describe('readPlaintext on a mirror scrape written for the test (newest section 
 
 describe('readPlaintext on a scrape with a flattened infobox table written for the test', () => {
   const text = [
-    'Raid on Fenwick Mill (June 1921) | |||||||', // 1
-    '---|---|---|---|---|---|---|---|',
+    'Raid on Fenwick Mill (June 1921) | |||||', // 1
+    '---|---|---|---|---|---|',
     'Part of the Valley War and the Mill Dispute | |||||||', // 3
     '|',
     'Belligerents | |||||||', // 5
     'Hill militias Coast volunteers |',
     'Mill guards | ||||||',
-    'Casualties and losses | |||||||', // 8
+    'Casualties and losses | |||||', // 8
     '12 killed | 9 killed | ||||||',
     'Decisive militia victory', // 10
     'The raid on Fenwick Mill was carried out by the hill militias against the guards of the mill in June 1921.', // 11

@@ -106,7 +106,7 @@ describe('readWikitext on the zh.wikipedia wikitext source', () => {
 
 describe('readWikitext on an article written for the test', () => {
   const text = [
-    '{{Infobox military conflict', // 1
+    '{{Infobox siege', // 1
     '|partof= [[河谷战争|河谷战争]]',
     '|image=[[File:Mill_in_the_valley.jpg|280px]]',
     '|conflict=山城围城战', // 4
