@@ -46,7 +46,13 @@ export interface ResolveContext {
   frame?: Span;
   /** `before` was read in the same paragraph (a flashback's own year), not carried from another. */
   beforeInParagraph?: boolean;
+  /** `before` was read in the text under the year heading that governs this passage: the section's
+   * story has reached its year. */
+  beforeUnderHeading?: boolean;
 }
+
+/** A date this close before the next written one leads up to it (a season's span at most). */
+const LEADS_TO_NEXT_DAYS = 92;
 
 /** How much a day away from the lead's dates costs, against 1 for a day away from the story's date. */
 const LEAD_WEIGHT = 0.25;
@@ -163,10 +169,15 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       if (ctx.headingYear !== undefined) {
         // Under a year heading a date belongs to that year unless its neighbours say otherwise
         // (a December flashback at the top of the next year's section); never two years off.
+        // Once a passage of the section has a date in its year, only the next written date can
+        // take a later one out of it (在12月30日 … 到13年1月14日 under ## 2013年 retells the winter);
+        // a story that jumps ahead (February, then December) stays in the heading's year.
         const last = Math.max(ctx.headingYear, ctx.headingYearEnd ?? ctx.headingYear);
         const outside = (y: number): number => (y < ctx.headingYear! ? ctx.headingYear! - y : y > last ? y - last : 0);
         const off = Math.min(outside(yearOf(span.start)), outside(yearOf(span.end)));
-        cost += off === 0 ? 0 : off === 1 ? 90 : 100_000;
+        const storyInYears = !!ctx.beforeUnderHeading && !!ctx.before && outside(yearOf(ctx.before.start)) === 0;
+        const leadsToNext = !!ctx.after && span.end <= ctx.after.start && dayDiff(span.end, ctx.after.start) <= LEADS_TO_NEXT_DAYS;
+        cost += off === 0 ? 0 : off === 1 ? (storyInYears && !leadsToNext ? 1000 : 90) : 100_000;
       }
       if (ctx.lead?.length) cost += LEAD_WEIGHT * Math.min(...ctx.lead.map((l) => spanDistance(l, span)));
       if (ctx.published && span.start > ctx.published) cost += 400;

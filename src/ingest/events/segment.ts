@@ -103,6 +103,14 @@ function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number
 
 const explicitSpan = (m: DateMention, lang: Lang): Span | undefined => explicitSpanOf(m, loadDateResource(lang));
 
+/** A mention with a two-digit year (13年, '13) read as the full year nearest `pivot` (2000 without one). */
+function inCentury(m: DateMention, pivot = 2000): DateMention {
+  const yy = m.date!.year!;
+  const year = [1900 + yy, 2000 + yy].sort((a, b) => Math.abs(a - pivot) - Math.abs(b - pivot))[0]!;
+  const rangeEnd = m.rangeEnd?.twoDigitYear && m.rangeEnd.year !== undefined ? { ...m.rangeEnd, year: year - yy + m.rangeEnd.year, twoDigitYear: false } : m.rangeEnd;
+  return { ...m, date: { ...m.date!, year, twoDigitYear: false }, rangeEnd };
+}
+
 /** Line of an offset in a block: newline offsets are counted once per block, then searched. */
 const newlineCache = new WeakMap<Block, number[]>();
 function lineAt(block: Block, offset: number): number {
@@ -182,27 +190,34 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   if (dateline) ctx = { ...ctx, published: dateline.day };
   const years = documentYears(mentions, ctx);
   // Years stated by the headings open above the current block (## 2013年), innermost last.
-  const openHeadings: { level: number; year?: number; yearEnd?: number }[] = [];
+  const openHeadings: { level: number; block: number; year?: number; yearEnd?: number }[] = [];
   const headingYear = (): number | undefined => {
     for (let i = openHeadings.length - 1; i >= 0; i--) if (openHeadings[i]!.year !== undefined) return openHeadings[i]!.year;
+    return undefined;
+  };
+  /** The block of the innermost open heading that states a year. */
+  const yearHeadingBlock = (): number | undefined => {
+    for (let i = openHeadings.length - 1; i >= 0; i--) if (openHeadings[i]!.year !== undefined) return openHeadings[i]!.block;
     return undefined;
   };
   const headingYearEnd = (): number | undefined => {
     for (let i = openHeadings.length - 1; i >= 0; i--) if (openHeadings[i]!.year !== undefined) return openHeadings[i]!.yearEnd;
     return undefined;
   };
-  // Every explicitly dated mention in story order, for "the next explicit date" context.
-  const explicit: { block: number; pos: number; span: Span }[] = [];
+  // Every explicitly dated mention in story order, for "the next explicit date" context. A
+  // two-digit year (到13年1月14日) counts there too, in the century of the document's years.
+  const explicit: { block: number; pos: number; span: Span; twoDigit: boolean }[] = [];
   mentions.forEach((list, b) => {
     if (blocks[b]!.kind === 'heading') return;
     for (const m of list) {
-      const span = explicitSpan(m, lang);
-      if (span) explicit.push({ block: b, pos: m.start, span });
+      const twoDigit = !!m.date?.twoDigitYear && m.date.year !== undefined;
+      const span = twoDigit ? explicitSpan(inCentury(m, years?.median), lang) : explicitSpan(m, lang);
+      if (span) explicit.push({ block: b, pos: m.start, span, twoDigit });
     }
   });
   // The lead's dates with written years (before the first heading): the story it summarises.
   const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
-  const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading).map((e) => e.span);
+  const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading && !e.twoDigit).map((e) => e.span);
   // Without a stated period, the lead's written dates frame the story it summarises (开始于2013年4月4日…).
   // It starts at the lead's first written date and takes in the dates within a year of it: a lead
   // that goes on to the aftermath ("restored in 1989 …, in 1994 …") does not widen the frame.
@@ -246,6 +261,13 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   let reportDay = ctx.published;
   /** The block whose date `before` is: a flashback's year holds inside its own paragraph only. */
   let beforeBlock = -1;
+  /** The year heading under which `before` was read in the text (not the start a heading gives it). */
+  let beforeHeading: number | undefined;
+  const setBefore = (date: Span, block?: number): void => {
+    before = { start: date.start, end: date.end };
+    if (block !== undefined) beforeBlock = block;
+    beforeHeading = yearHeadingBlock();
+  };
 
   const warn = (block: Block, offset: number, message: string): void => {
     warnings.push({ file, line: lineAt(block, offset), message });
@@ -287,7 +309,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         (/^\s*(1\d{3}|20\d{2})\s+\p{L}/u.exec(text) ? Number(/^\s*(\d{4})/.exec(text)![1]) : undefined);
       // A heading over a span of years (Korea divided (1945–1949)) places its dates anywhere in it.
       const yearEnd = list.find((m) => m.kind === 'absolute' && m.date?.year === year && m.rangeEnd?.year !== undefined)?.rangeEnd?.year;
-      openHeadings.push({ level, year, yearEnd });
+      openHeadings.push({ level, block: b, year, yearEnd });
       // Entering a section for another year: that year's start is the date read "before".
       if (year !== undefined && (!before || yearOf(before.start) !== year)) before = { start: `${String(year).padStart(4, '0')}-01-01`, end: `${String(year).padStart(4, '0')}-01-01` };
       if (governingLevel === undefined || level <= governingLevel) {
@@ -315,7 +337,9 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
             governing = { ...date, basis: 'heading' };
             governingLevel = level;
             current = governing;
+            // a date heading labels the section: its story has no date of its own yet
             before = { start: date.start, end: date.end };
+            beforeHeading = undefined;
           }
         }
       }
@@ -338,8 +362,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         reportDay = date.start;
         current = { ...date, basis: 'heading' };
         datelineDate = current;
-        before = { start: date.start, end: date.end };
-        beforeBlock = b;
+        setBefore(date, b);
       }
     }
     const classified: ClassifiedMention[] = classifyMentions(text, datelineAt ? list.slice(1) : list, lang, citationOffsets);
@@ -393,6 +416,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
           episode,
           frame: framePeriod,
           beforeInParagraph: beforeBlock === b,
+          beforeUnderHeading: beforeHeading !== undefined && beforeHeading === yearHeadingBlock(),
           headingYear: headingYear(),
           headingYearEnd: headingYearEnd(),
           published: reportDay,
@@ -438,8 +462,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
             const resume = starts.find((s) => s > m.end);
             if (resume !== undefined) segments.push({ start: resume, date: { ...cursor!, basis: cursor === governing || cursor === publishedDate ? cursor!.basis : 'inherited' } });
           } else {
-            before = { start: date.start, end: date.end };
-            beforeBlock = b;
+            setBefore(date, b);
             cursor = date;
           }
           continue;
@@ -448,7 +471,10 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
       const span = explicitSpan(m, lang);
       // A date in passing (自从2011年11月起…) is context only until the story has a date of its
       // own: a background clause does not move the narrative's year.
-      if (span && !cursor && (!years || (yearOf(span.start) >= years.min && yearOf(span.end) <= years.max))) before = span;
+      if (span && !cursor && (!years || (yearOf(span.start) >= years.min && yearOf(span.end) <= years.max))) {
+        before = span;
+        beforeHeading = undefined;
+      }
     }
 
     if (block.kind === 'dateLine') {
