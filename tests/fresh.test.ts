@@ -30,6 +30,11 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f13: ['zh-Hant', 'wikitext'],
   f14: ['en', 'wikitext'],
   f15: ['zh-Hans', 'markdown'],
+  f16: ['zh-Hant', 'wikitext'],
+  f17: ['en', 'markdown'],
+  f18: ['en', 'wikitext'],
+  // mixed scripts as stored, mostly simplified
+  f19: ['zh-Hans', 'markdown'],
 };
 
 describe('fresh real texts', () => {

@@ -216,8 +216,13 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
     }
   });
   // The lead's dates with written years (before the first heading): the story it summarises.
-  const firstHeading = blocks.findIndex((bl) => bl.kind === 'heading');
-  const leadSpans = explicit.filter((e) => firstHeading > 0 && e.block < firstHeading && !e.twoDigit).map((e) => e.span);
+  // A heading that opens the text and is its only one of the top level (# Manbij offensive) is the
+  // title: it opens no section, and the paragraphs after it are the lead.
+  const headingLevels = blocks.filter((bl) => bl.kind === 'heading').map((bl) => bl.level ?? 1);
+  const top = Math.min(...headingLevels);
+  const titleBlock = blocks[0]?.kind === 'heading' && (blocks[0].level ?? 1) === top && headingLevels.filter((l) => l === top).length === 1 ? 0 : -1;
+  const firstHeading = blocks.findIndex((bl, i) => bl.kind === 'heading' && i !== titleBlock);
+  const leadSpans = explicit.filter((e) => firstHeading > titleBlock + 1 && e.block < firstHeading && !e.twoDigit).map((e) => e.span);
   // Without a stated period, the lead's written dates frame the story it summarises (开始于2013年4月4日…).
   // It starts at the lead's first written date and takes in the dates within a year of it: a lead
   // that goes on to the aftermath ("restored in 1989 …, in 1994 …") does not widen the frame.
@@ -345,8 +350,10 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
       }
       // The lead (everything before the first heading) summarises the whole story: its dates do
       // not carry over into the body.
-      if (!seenHeading && b > 0) current = publishedDate;
-      seenHeading = true;
+      if (b !== titleBlock) {
+        if (!seenHeading && b > 0) current = publishedDate;
+        seenHeading = true;
+      }
       sectionDated = false;
       episode = undefined;
       return;
