@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../../schema/records.ts';
 import { daysInMonth } from './calendar.ts';
-import { loadDateResource, type DateResource, type FuzzyPart, type ResourceLanguage } from './resources.ts';
+import { FUZZY_PARTS, loadDateResource, type DateResource, type FuzzyPart, type ResourceLanguage } from './resources.ts';
 import { alternation, applyRules } from './rules.ts';
 
 export interface PartialDate {
@@ -89,7 +89,7 @@ function partialDate(v: Record<string, unknown> | undefined): PartialDate | unde
   if (v.twoDigitYear === true) d.twoDigitYear = true;
   if (num(v.month) !== undefined) d.month = num(v.month);
   if (num(v.day) !== undefined) d.day = num(v.day);
-  if (v.fuzzy === 'early' || v.fuzzy === 'mid' || v.fuzzy === 'late') d.fuzzy = v.fuzzy;
+  if ((FUZZY_PARTS as readonly unknown[]).includes(v.fuzzy)) d.fuzzy = v.fuzzy as FuzzyPart;
   if (num(v.season) !== undefined) d.season = num(v.season);
   if (num(v.yearOffset) !== undefined) d.yearOffset = num(v.yearOffset);
   if (v.decade === true) d.decade = true;

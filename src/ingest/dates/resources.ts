@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Lang } from '../../schema/records.ts';
 import { compileRules, loadRuleFiles, type RuleSet } from './rules.ts';
 
-export type FuzzyPart = 'early' | 'mid' | 'late';
+/** The parts of a month or year a resource may name (spans.json says what each covers). */
+export const FUZZY_PARTS = ['early', 'mid', 'late', 'firstHalf', 'secondHalf'] as const;
+export type FuzzyPart = (typeof FUZZY_PARTS)[number];
 
 export interface DateResource {
   /** Words stand alone between spaces (English) or not (Chinese): how listed words are matched. */
