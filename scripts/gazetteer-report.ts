@@ -62,13 +62,14 @@ const syrianActors = new Set(gaz.conflicts.filter((c) => c.countries.includes('S
 const resolveAnnotated = nameResolver(gaz);
 // a place no gazetteer file holds may be a dataset locality, or a place the texts named with a
 // place cue ("the village of Robey"), published with the built entities
+// place or group cue ("the village of Robey", "the Northern Sun Battalion"), published with the built entities
 const resolve = (name: string, kind: 'place' | 'group', built: Entity[]) => {
   const id = resolveAnnotated(name, kind);
-  if (id || kind === 'group') return id;
+  if (id) return id;
   const key = asciiKey(name.replace(/\s*\([^)]*\)$/, ''));
   return (
-    gaz.localities.find((l) => [l.name.en, ...(l.regionAliases ?? [])].some((n) => asciiKey(n) === key))?.id ??
-    built.find((e) => e.type === 'place' && !gaz.byId.has(e.id) && [e.name.en, ...e.aliases].some((n) => asciiKey(n) === key))?.id
+    (kind === 'place' ? gaz.localities.find((l) => [l.name.en, ...(l.regionAliases ?? [])].some((n) => asciiKey(n) === key))?.id : undefined) ??
+    built.find((e) => e.type === kind && !gaz.byId.has(e.id) && [e.name.en, ...e.aliases].some((n) => asciiKey(n) === key))?.id
   );
 };
 const rebuilt = new Map<string, { events: EventRecord[]; entities: Entity[] }>();

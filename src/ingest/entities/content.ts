@@ -136,6 +136,14 @@ export const RulesFile = z.object({
       joiners: z.array(z.string().min(1)),
     })
     .optional(),
+  groupCues: z
+    .object({
+      note: z.string().optional(),
+      heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })),
+      stops: z.array(z.string().min(1)),
+      numbers: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
   namedInside: z.object({ note: z.string().optional(), kinds: z.array(z.string()) }).optional(),
   demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()) }),
   unknownNames: z.object({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../pipeline.ts';
-import { buildEntityRecords, cuedNames, foldText, loadGazetteer, looseKey, tagText, textContext, type Gazetteer, type TagContext } from './index.ts';
+import { buildEntityRecords, cuedGroupNames, cuedNames, foldText, loadGazetteer, looseKey, tagText, textContext, type Gazetteer, type TagContext } from './index.ts';
 
 let gaz: Gazetteer;
 let syria: TagContext;
@@ -42,6 +42,46 @@ describe('place cues', () => {
     // 镇压 is to suppress; a Latin run inside English words is not read
     expect(names('Qarmuta镇压了抗议')).toEqual([]);
     expect(names('fighters in Qarmuta村')).toEqual([]);
+  });
+});
+
+const groupNames = (text: string) => cuedGroupNames(gaz, text, foldText(text)).map((n) => n.name);
+
+describe('group cues', () => {
+  it('reads the capitalised name a group head word ends', () => {
+    expect(groupNames('Fighters of the Western Hills Brigade held the ridge.')).toEqual(['Western Hills Brigade']);
+    expect(groupNames('Local units formed the Qarmuta Military Council in May.')).toEqual(['Qarmuta Military Council']);
+    expect(groupNames("The Desert Lions Battalion's commander was wounded.")).toEqual(['Desert Lions Battalion']);
+  });
+
+  it('needs a capitalised head and a name before it, and leaves numbered units to their army', () => {
+    expect(groupNames('the brigade withdrew from the hills')).toEqual([]);
+    expect(groupNames('Army units moved in at dawn.')).toEqual([]);
+    expect(groupNames('The 12th Armoured Division crossed the river.')).toEqual([]);
+    expect(groupNames('Orders reached XIV Corps too late.')).toEqual([]);
+    expect(groupNames('The Ninth Army fell back.')).toEqual([]);
+  });
+});
+
+describe('tagging cued groups', () => {
+  it('tags a group the gazetteer lacks as a group of its own; a known place inside its name keeps its tag', () => {
+    const t = tagText(gaz, 'The Manbij Hills Brigade fought ISIL near Manbij.', [], 'en', syria);
+    expect(t.groups).toEqual(['isil', 'manbij-hills-brigade']);
+    expect(t.places).toContain('manbij');
+    expect(t.cued).toEqual([{ id: 'manbij-hills-brigade', type: 'group', kind: 'armed group', name: { en: 'Manbij Hills Brigade' }, aliases: ['Manbij Hills Brigade'], cued: true }]);
+  });
+
+  it('leaves a name the gazetteer knows to the gazetteer', () => {
+    const t = tagText(gaz, 'The Free Syrian Army shelled the base.', [], 'en', syria);
+    expect(t.groups).toEqual(['free-syrian-army']);
+    expect(t.cued).toBeUndefined();
+  });
+
+  it('publishes a cued group once an event is tagged with it', () => {
+    const cued = new Map([['hills-brigade', { id: 'hills-brigade', type: 'group' as const, kind: 'armed group', name: { en: 'Hills Brigade' }, aliases: ['Hills Brigade'], cued: true }]]);
+    const records = buildEntityRecords(gaz, [{ id: 'e1', places: [], groups: ['hills-brigade'] }], { cued });
+    expect(records.find((e) => e.id === 'hills-brigade')).toMatchObject({ type: 'group', kind: 'armed group', url: '/group/hills-brigade/' });
+    expect(buildEntityRecords(gaz, [], { cued }).some((e) => e.id === 'hills-brigade')).toBe(false);
   });
 });
 

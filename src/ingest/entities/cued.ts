@@ -169,6 +169,66 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Armed groups the gazetteer does not know, named by a head word that ends a group's name
+ * (rules.json `groupCues`: "the Northern Sun Battalion", "the Aleppo Military Council"). The name
+ * is the capitalised Latin run just before the head, with the head; a numbered unit (the 48th
+ * Panzer Corps, XIV Corps, the Sixth Army) is a part of an army, not a group of its own. Lower-case heads
+ * ("the brigade") are common nouns. Pure, like cuedNames.
+ */
+export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
+  const cues = gaz.rules.groupCues;
+  if (!cues || !f.aligned) return [];
+  const stops = new Set(cues.stops);
+  const numbers = new Set(cues.numbers);
+  const particles = new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase()));
+  const out: CuedName[] = [];
+  for (const head of cues.heads) {
+    for (const w of head.words) {
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+        const end = at + w.length;
+        if (isLatinWordChar(text[at - 1]) || isLatinWordChar(text[end])) continue;
+        const start = runBefore(text, at, stops, particles);
+        if (start === undefined) continue;
+        // a numbered unit: 48th Panzer Corps, XIV Corps, Sixth Army
+        const firstWord = text.slice(start).match(WORDS)?.[0] ?? '';
+        if (/\d\p{L}{0,2}\s*$/u.test(text.slice(Math.max(0, start - 8), start)) || ROMAN.test(firstWord) || numbers.has(firstWord)) continue;
+        out.push({ name: text.slice(start, end), start, end, kind: head.kind });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A Roman numeral that numbers a unit (XIV Corps). */
+const ROMAN = /^[IVXL]+$/;
+
+/** Start of the capitalised words (particles inside only) that end one space before `to`, or undefined. */
+function runBefore(text: string, to: number, stops: Set<string>, particles: Set<string>): number | undefined {
+  if (text[to - 1] !== ' ') return undefined;
+  const head = text.slice(Math.max(0, to - 81), to - 1);
+  const tokens = [...head.matchAll(WORDS)];
+  const offset = to - 1 - head.length;
+  let first: number | undefined;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const tEnd = offset + t.index! + t[0].length;
+    const next = k + 1 < tokens.length ? offset + tokens[k + 1]!.index! : to;
+    if (text.slice(tEnd, next) !== ' ') break;
+    const word = t[0];
+    // a possessive ends the run before it: "the CIA's Special Activities Division"
+    if (/['’]s$/.test(word)) break;
+    const isName = (CAPITAL.test(word) || ARTICLE_HYPHEN.test(word)) && !stops.has(word);
+    if (!isName && !particles.has(word.toLowerCase())) break;
+    first = k;
+  }
+  if (first === undefined) return undefined;
+  // a leading particle is not part of the name, and a name has a capitalised word
+  while (first < tokens.length && !CAPITAL.test(tokens[first]![0]) && !ARTICLE_HYPHEN.test(tokens[first]![0])) first++;
+  if (first >= tokens.length) return undefined;
+  return offset + tokens[first]!.index!;
+}
+
 const TELL = new Set(['tall', 'tal', 'tell', 'tel', 'til']);
 
 /**

@@ -20,7 +20,7 @@ function record(e: GazetteerEntity): Entity {
   return Entity.parse(r);
 }
 
-/** What the texts added to the gazetteer: places named with a place cue that no file holds, and
+/** What the texts added to the gazetteer: places and groups named with a cue that no file holds, and
  * spellings of known places met in them (a cued "Tadef" for Tadif), by id. */
 export interface FoundInTexts {
   cued?: Map<string, GazetteerEntity>;
@@ -37,13 +37,15 @@ export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id
   const unknown: string[] = [];
   for (const ev of events) {
     for (const id of ev.places) if ((gaz.byId.get(id) ?? cued.get(id))?.type !== 'place') unknown.push(`${ev.id}: place "${id}"`);
-    for (const id of ev.groups) if (gaz.byId.get(id)?.type !== 'group') unknown.push(`${ev.id}: group "${id}"`);
+    for (const id of ev.groups) if ((gaz.byId.get(id) ?? cued.get(id))?.type !== 'group') unknown.push(`${ev.id}: group "${id}"`);
   }
   if (unknown.length) throw new Error(`events tagged with ids missing from the gazetteer: ${unknown.slice(0, 20).join('; ')}`);
-  // dataset localities and cued places are published once a text names them, with pages like the others
-  const used = new Set(events.flatMap((ev) => ev.places));
+  // dataset localities, cued places and cued groups are published once a text names them, with pages like the others
+  const used = new Set(events.flatMap((ev) => [...ev.places, ...ev.groups]));
   const localities = gaz.localities.filter((l) => used.has(l.id));
-  const places = [...cued.values()].filter((c) => used.has(c.id) && !gaz.byId.has(c.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const foundOf = (type: 'place' | 'group') =>
+    [...cued.values()].filter((c) => c.type === type && used.has(c.id) && !gaz.byId.has(c.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const places = foundOf('place');
   const withSpellings = (e: GazetteerEntity): GazetteerEntity => {
     const met = found.spellings?.get(e.id);
     if (!met?.size) return e;
@@ -52,5 +54,5 @@ export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id
     if (!extra.length) return e;
     return e.locality ? { ...e, regionAliases: [...own, ...extra] } : { ...e, aliases: [...own, ...extra] };
   };
-  return [...gaz.places, ...localities, ...places, ...gaz.groups].map(withSpellings).map(record);
+  return [...gaz.places, ...localities, ...places, ...gaz.groups, ...foundOf('group')].map(withSpellings).map(record);
 }

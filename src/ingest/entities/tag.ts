@@ -3,7 +3,7 @@ import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
-import { cuedId, cuedNames, looseIndex, looseKey } from './cued.ts';
+import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey } from './cued.ts';
 import { bothScripts } from './generate/names.ts';
 import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
@@ -11,7 +11,7 @@ import type { Lang } from '../../schema/records.ts';
 export interface Tags {
   places: string[];
   groups: string[];
-  /** Places no gazetteer file holds, named here with a place cue (cued.ts): their ids are in `places`. */
+  /** Places and groups no gazetteer file holds, named here with a cue (cued.ts): their ids are in `places` or `groups`. */
   cued?: GazetteerEntity[];
   /** Spellings of known places met here that their names lack (a cued "Tadef" for Tadif), by id. */
   spellings?: Record<string, string[]>;
@@ -109,10 +109,13 @@ export function tagText(
   // names a place cue marks that no name of the gazetteer claimed
   const byCue = placesByCue(gaz, text, folded, matches, context, nearby);
   for (const id of byCue.ids) if (!places.includes(id)) places.push(id);
+  const byHead = groupsByCue(gaz, text, folded, matches);
+  for (const e of byHead) if (!groups.includes(e.id)) groups.push(e.id);
+  const cued = [...byCue.cued, ...byHead];
   return {
     places,
     groups,
-    ...(byCue.cued.length ? { cued: byCue.cued } : {}),
+    ...(cued.length ? { cued } : {}),
     ...(Object.keys(byCue.spellings).length ? { spellings: byCue.spellings } : {}),
   };
 }
@@ -168,6 +171,26 @@ function placesByCue(
       aliases: [n.name, ...(n.han ? [n.han] : [])],
       cued: true,
     });
+  }
+  return out;
+}
+
+/**
+ * Groups named by a group head word (cued.ts) whose head no name of the gazetteer claims: "Free
+ * Syrian Army" is the gazetteer's, "Manbij Military Council" a group of its own (a known place
+ * inside the name keeps its own tag).
+ */
+function groupsByCue(gaz: Gazetteer, text: string, folded: Folded, matches: Match[]): GazetteerEntity[] {
+  const out: GazetteerEntity[] = [];
+  const names = cuedGroupNames(gaz, text, folded);
+  for (const n of names) {
+    // the longest name read at a place: "Romanian IV Army Corps", not also "Romanian IV Army"
+    if (names.some((o) => o !== n && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start)) continue;
+    const headStart = n.end - (n.name.split(' ').at(-1)?.length ?? 0);
+    if (matches.some((m) => m.start < n.end && m.end > headStart)) continue;
+    const id = cuedId(gaz, n.name);
+    if (!id || out.some((e) => e.id === id)) continue;
+    out.push({ id, type: 'group', kind: n.kind, name: { en: n.name }, aliases: [n.name], cued: true });
   }
   return out;
 }

@@ -29,7 +29,7 @@ export interface GazetteerEntity {
   population?: number;
   /** Where each generated name came from, by language. */
   nameSources?: Record<string, string>;
-  /** A place no gazetteer file holds, found in a text by a place cue (cued.ts): published once tagged. */
+  /** A place or group no gazetteer file holds, found in a text by a cue (cued.ts): published once tagged. */
   cued?: boolean;
 }
 
@@ -84,6 +84,9 @@ export interface Rules {
     after: { kind: string; words: string[]; unless: string[] }[];
     joiners: string[];
   };
+  /** Head words that end the name of an armed group ("the Northern Sun Battalion", "the Aleppo
+   * Military Council"): an unknown capitalised name right before one is a group of that kind; see cued.ts. */
+  groupCues?: { note?: string; heads: { kind: string; words: string[] }[]; stops: string[]; numbers: string[] };
   /** Places of these kinds whose name spells a place they lie in name that place too (阿勒颇老城 → Aleppo). */
   namedInside?: { note?: string; kinds: string[] };
   /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a
