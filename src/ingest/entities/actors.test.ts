@@ -38,3 +38,28 @@ describe('actors of the Syrian war', () => {
     expect(t.places).toEqual(['turkey']);
   });
 });
+
+describe('a country as the actor of a military act', () => {
+  it('names its state forces, and not the place, when the act follows it in its clause', () => {
+    const zh = tagText(gaz, '俄罗斯向代尔祖尔增派战机，轰炸伊斯兰国的阵地。', [], 'zh-Hans', syria);
+    expect(zh.groups).toEqual(['russian-armed-forces', 'isil']);
+    expect(zh.places).toEqual(['deir-ez-zor']);
+    const en = tagText(gaz, 'Lebanon deployed troops along the border road.', [], 'en', syria);
+    expect(en.groups).toEqual(['lebanese-army']);
+    expect(en.places).toEqual([]);
+  });
+
+  it('keeps the place where the country is only named, or the act is in another clause', () => {
+    const visit = tagText(gaz, 'The envoy flew to Russia, and the talks were launched a week later.', [], 'en', syria);
+    expect(visit.groups).toEqual([]);
+    expect(visit.places).toEqual(['russia']);
+    const both = tagText(gaz, '土耳其出兵以前，难民逃往土耳其。', [], 'zh-Hans', syria);
+    expect(both.groups).toEqual(['turkish-armed-forces']);
+    expect(both.places).toEqual(['turkey']);
+  });
+
+  it('reads the forces of the Syrian war only in texts about it', () => {
+    expect(groups('Syria shelled the border villages.', {})).toEqual([]);
+    expect(groups('Syria shelled the border villages.')).toEqual(['syrian-government']);
+  });
+});

@@ -14,6 +14,9 @@ export const ContentEntity = z.object({
   aliases: z.array(z.string().min(1)),
   parent: id.optional(),
   members: z.array(id).optional(),
+  /** State forces: the country (a place id) whose forces these are. A country named as the actor of
+   * a military act (rules.json stateActs: 土耳其增派軍隊, Russia's airstrikes) names them. */
+  state: id.optional(),
   /** [longitude, latitude], GeoJSON order (as CONTRACT.md). */
   coords: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   coordsSource: z.string().optional(),
@@ -144,6 +147,7 @@ export const RulesFile = z.object({
       numbers: z.array(z.string().min(1)).default([]),
     })
     .optional(),
+  stateActs: z.object({ note: z.string().optional(), words: z.array(z.string().min(1)), within: z.number().int().min(0) }).optional(),
   namedInside: z.object({ note: z.string().optional(), kinds: z.array(z.string()) }).optional(),
   demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()) }),
   unknownNames: z.object({

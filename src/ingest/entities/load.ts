@@ -30,6 +30,7 @@ function toEntity(c: ContentEntity, type: EntityType): GazetteerEntity {
   const e: GazetteerEntity = { id: c.id, type, kind: c.kind, name: c.name, aliases: c.aliases };
   if (c.parent) e.parent = c.parent;
   if (c.members) e.members = c.members;
+  if (c.state) e.state = c.state;
   if (c.coords) e.coords = c.coords;
   if (c.coordsSource) e.coordsSource = c.coordsSource;
   if (c.geoPrecision) e.geoPrecision = c.geoPrecision;

@@ -102,6 +102,16 @@ export function tagText(
     if (entityNames(e).some((n) => aliasOccurs(folded, n))) add(id);
   }
 
+  // a country named as the actor of a military act names its forces (土耳其增派軍隊); read only
+  // that way, it is not where the passage happens
+  const acting = stateActors(gaz, folded, matches, resolved);
+  for (const [country, { forces, everyMention }] of acting) {
+    // the forces as any group is read: a group of another war only is not read here
+    if (!found.includes(country) || roleOrId(forces) === undefined) continue;
+    if (!found.includes(forces)) found.splice(found.indexOf(country) + 1, 0, forces);
+    if (everyMention) found.splice(found.indexOf(country), 1);
+  }
+
   const places: string[] = [];
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
@@ -173,6 +183,59 @@ function placesByCue(
     });
   }
   return out;
+}
+
+const forcesOfState = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** Country id -> its state forces (groups' `state`). */
+function stateForces(gaz: Gazetteer): Map<string, string> {
+  let m = forcesOfState.get(gaz);
+  if (!m) {
+    m = new Map(gaz.groups.filter((g) => g.state).map((g) => [g.state!, g.id]));
+    forcesOfState.set(gaz, m);
+  }
+  return m;
+}
+
+const CLAUSE_END = /[，。；：,.;:!?！？\n]/;
+
+/**
+ * Countries named as the actor of a military act (rules.json stateActs): a word of the act starts
+ * at most `within` characters after the name, in its clause. By country: its forces, and whether
+ * every mention of it in the passage reads so.
+ */
+function stateActors(gaz: Gazetteer, folded: Folded, matches: Match[], resolved: string[][]): Map<string, { forces: string; everyMention: boolean }> {
+  const out = new Map<string, { forces: string; everyMention: boolean }>();
+  const acts = gaz.rules.stateActs;
+  if (!acts) return out;
+  const forces = stateForces(gaz);
+  const words = foldedActs(gaz);
+  const mentions = new Map<string, boolean[]>();
+  for (const [i, m] of matches.entries()) {
+    const ids = resolved[i]!;
+    if (ids.length !== 1 || !forces.has(ids[0]!)) continue;
+    const country = ids[0]!;
+    let window = folded.lower.slice(m.end, m.end + acts.within + 12);
+    const stop = window.search(CLAUSE_END);
+    if (stop >= 0) window = window.slice(0, stop);
+    const acting = words.some((w) => {
+      const at = window.indexOf(w);
+      return at >= 0 && at <= acts.within && !(isLatinWordChar(w[0]) && isLatinWordChar(window[at - 1])) && !(isLatinWordChar(w[w.length - 1]) && isLatinWordChar(window[at + w.length]));
+    });
+    (mentions.get(country) ?? mentions.set(country, []).get(country)!).push(acting);
+  }
+  for (const [country, reads] of mentions) if (reads.some(Boolean)) out.set(country, { forces: forces.get(country)!, everyMention: reads.every(Boolean) });
+  return out;
+}
+
+const actWords = new WeakMap<Gazetteer, string[]>();
+function foldedActs(gaz: Gazetteer): string[] {
+  let w = actWords.get(gaz);
+  if (!w) {
+    w = (gaz.rules.stateActs?.words ?? []).map((x) => foldName(x).lower).filter(Boolean);
+    actWords.set(gaz, w);
+  }
+  return w;
 }
 
 /**

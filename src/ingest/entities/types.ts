@@ -14,6 +14,8 @@ export interface GazetteerEntity {
   aliases: string[];
   parent?: string;
   members?: string[];
+  /** State forces: the country whose forces these are (see content.ts). */
+  state?: string;
   coords?: [number, number];
   coordsSource?: string;
   /** 1 the locality itself, 2 part of / near a locality, 3 a region or governorate centroid. */
@@ -87,6 +89,9 @@ export interface Rules {
   /** Head words that end the name of an armed group ("the Northern Sun Battalion", "the Aleppo
    * Military Council"): an unknown capitalised name right before one is a group of that kind; see cued.ts. */
   groupCues?: { note?: string; heads: { kind: string; words: string[] }[]; stops: string[]; numbers: string[] };
+  /** Words of a military act: a country named at most `within` characters before one, in the same
+   * clause, is the actor, so it names its state forces (groups' `state`) rather than a place. */
+  stateActs?: { note?: string; words: string[]; within: number };
   /** Places of these kinds whose name spells a place they lie in name that place too (阿勒颇老城 → Aleppo). */
   namedInside?: { note?: string; kinds: string[] };
   /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a
