@@ -35,6 +35,8 @@ export interface DateResource {
   restatementMarkers?: string[];
   /** Words that leave a written period open (– ongoing, 至今). */
   openEnded?: string[];
+  /** Words that make a date the start of what is told (began in January 2014, 2014年1月爆发): a lead that dates only a start leaves the story's end open. */
+  periodStartWords?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
   rangeOpeners: string[];
   timesOfDay: string[];

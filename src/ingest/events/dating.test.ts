@@ -260,8 +260,8 @@ describe('en reversed scrape: read in story order with years from context', () =
   });
 
   // A lead that says when the fighting began must not pull the later years back to it: the
-  // entries after 3 January 2015 are still in 2015. The pipeline puts them in 2014.
-  it.fails('keeps the years of the story when the lead dates the start of the conflict', () => {
+  // entries after 3 January 2015 are still in 2015.
+  it('keeps the years of the story when the lead dates the start of the conflict', () => {
     const text = EN_REVERSED.replace(EN_REVERSED_LEAD, EN_REVERSED_LEAD.replace(/\.$/, ', that began in January 2014.'));
     const dated = segment(meta('en-reversed', 'plaintext', 'en'), text);
     expect(dateOf(dated, 'On 20 February, both groups')).toBe('2015-02-20');

@@ -103,6 +103,15 @@ function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number
 
 const explicitSpan = (m: DateMention, lang: Lang): Span | undefined => explicitSpanOf(m, loadDateResource(lang));
 
+/** A word of `periodStartWords` (began, broke out, 开始) just before the date at `pos`, in its clause, or just after it. */
+function startsPeriod(text: string, pos: number, lang: Lang): boolean {
+  const words = loadDateResource(lang).periodStartWords ?? [];
+  const end = text.slice(pos).search(/[,，;；.。]/);
+  const after = text.slice(pos, end < 0 ? pos + 24 : Math.min(pos + 24, pos + end));
+  const before = text.slice(Math.max(0, pos - 24), pos).split(/[,，;；.。]/).at(-1)!;
+  return words.some((w) => before.includes(w) || after.includes(w));
+}
+
 /** A mention with a two-digit year (13年, '13) read as the full year nearest `pivot` (2000 without one). */
 function inCentury(m: DateMention, pivot = 2000): DateMention {
   const yy = m.date!.year!;
@@ -222,7 +231,8 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
   const top = Math.min(...headingLevels);
   const titleBlock = blocks[0]?.kind === 'heading' && (blocks[0].level ?? 1) === top && headingLevels.filter((l) => l === top).length === 1 ? 0 : -1;
   const firstHeading = blocks.findIndex((bl, i) => bl.kind === 'heading' && i !== titleBlock);
-  const leadSpans = explicit.filter((e) => firstHeading > titleBlock + 1 && e.block < firstHeading && !e.twoDigit).map((e) => e.span);
+  const leadDates = explicit.filter((e) => firstHeading > titleBlock + 1 && e.block < firstHeading && !e.twoDigit);
+  const leadSpans = leadDates.map((e) => e.span);
   // Without a stated period, the lead's written dates frame the story it summarises (开始于2013年4月4日…).
   // It starts at the lead's first written date and takes in the dates within a year of it: a lead
   // that goes on to the aftermath ("restored in 1989 …, in 1994 …") does not widen the frame.
@@ -231,7 +241,10 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
     const first = inYears[0];
     if (first) {
       const near = inYears.filter((l) => l.start >= first.start && dayDiff(first.end, l.start) <= 366);
-      framePeriod = { start: first.start, end: near.map((l) => l.end).sort().at(-1)! };
+      // A lead that dates only when the story began (…, that began in January 2014) leaves its end open.
+      const at = leadDates.find((e) => e.span === first)!;
+      const onlyStart = near.length === 1 && startsPeriod(blocks[at.block]!.text, at.pos, lang);
+      framePeriod = { start: first.start, end: onlyStart ? '9999-12-31' : near.map((l) => l.end).sort().at(-1)! };
     }
   }
   const AFTER_WINDOW_BLOCKS = 3;
