@@ -70,8 +70,9 @@ function nameAfter(text: string, from: number, words: Words): { start: number; e
   return { start, end };
 }
 
-/** The name that ends at `to` (a Latin run just before a Han cue word). */
-function nameBefore(text: string, to: number, words: Words): { start: number; end: number } | undefined {
+/** The name that ends at `to` (a Latin run just before a Han cue word, or before a group's head
+ * word when `inLatin`: then Latin text may stand before it). */
+function nameBefore(text: string, to: number, words: Words, inLatin = false): { start: number; end: number } | undefined {
   let end = to;
   if (text[end - 1] === ' ') end--;
   const head = text.slice(Math.max(0, end - 80), end);
@@ -85,13 +86,15 @@ function nameBefore(text: string, to: number, words: Words): { start: number; en
     const tEnd = offset + t.index! + t[0].length;
     const next = tokens[k + 1];
     const gapOk = next ? text.slice(tEnd, offset + next.index!) === ' ' : tEnd === end;
-    if (!gapOk || !wordRole(t[0], words)) break;
+    // a possessive ends the run before it: "the CIA's Special Activities Division"
+    if (!gapOk || !wordRole(t[0], words) || /['’]s$/.test(t[0])) break;
     first = k;
   }
   if (first === tokens.length) return undefined;
   while (first < tokens.length && wordRole(tokens[first]![0], words) === 'particle') first++;
   if (first === tokens.length) return undefined;
   const start = offset + tokens[first]!.index!;
+  if (inLatin) return { start, end };
   // the run must start the Latin text: "ISIL captured Arima村" is not read
   let k = start - 1;
   while (text[k] === ' ') k--;
@@ -179,16 +182,16 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
 export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const cues = gaz.rules.groupCues;
   if (!cues || !f.aligned) return [];
-  const stops = new Set(cues.stops);
+  const words: Words = { particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())), notNames: new Set(cues.stops) };
   const numbers = new Set(cues.numbers);
-  const particles = new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase()));
   const out: CuedName[] = [];
   for (const head of cues.heads) {
     for (const w of head.words) {
       for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
         const end = at + w.length;
         if (isLatinWordChar(text[at - 1]) || isLatinWordChar(text[end])) continue;
-        const start = runBefore(text, at, stops, particles);
+        if (text[at - 1] !== ' ') continue;
+        const start = nameBefore(text, at, words, true)?.start;
         if (start === undefined) continue;
         // a numbered unit: 48th Panzer Corps, XIV Corps, Sixth Army
         const firstWord = text.slice(start).match(WORDS)?.[0] ?? '';
@@ -202,32 +205,6 @@ export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedNam
 
 /** A Roman numeral that numbers a unit (XIV Corps). */
 const ROMAN = /^[IVXL]+$/;
-
-/** Start of the capitalised words (particles inside only) that end one space before `to`, or undefined. */
-function runBefore(text: string, to: number, stops: Set<string>, particles: Set<string>): number | undefined {
-  if (text[to - 1] !== ' ') return undefined;
-  const head = text.slice(Math.max(0, to - 81), to - 1);
-  const tokens = [...head.matchAll(WORDS)];
-  const offset = to - 1 - head.length;
-  let first: number | undefined;
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    const tEnd = offset + t.index! + t[0].length;
-    const next = k + 1 < tokens.length ? offset + tokens[k + 1]!.index! : to;
-    if (text.slice(tEnd, next) !== ' ') break;
-    const word = t[0];
-    // a possessive ends the run before it: "the CIA's Special Activities Division"
-    if (/['’]s$/.test(word)) break;
-    const isName = (CAPITAL.test(word) || ARTICLE_HYPHEN.test(word)) && !stops.has(word);
-    if (!isName && !particles.has(word.toLowerCase())) break;
-    first = k;
-  }
-  if (first === undefined) return undefined;
-  // a leading particle is not part of the name, and a name has a capitalised word
-  while (first < tokens.length && !CAPITAL.test(tokens[first]![0]) && !ARTICLE_HYPHEN.test(tokens[first]![0])) first++;
-  if (first >= tokens.length) return undefined;
-  return offset + tokens[first]!.index!;
-}
 
 const TELL = new Set(['tall', 'tal', 'tell', 'tel', 'til']);
 
