@@ -35,6 +35,7 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f18: ['en', 'wikitext'],
   // mixed scripts as stored, mostly simplified
   f19: ['zh-Hans', 'markdown'],
+  f21: ['en', 'markdown'],
 };
 
 describe('fresh real texts', () => {
