@@ -195,7 +195,7 @@ describe('readPlaintext on a scrape with a flattened infobox table written for t
     'Belligerents | |||||||', // 5
     'Hill militias Coast volunteers |',
     'Mill guards | ||||||',
-    'Casualties and losses | |||||', // 8
+    'Losses of each side | |||||', // 8
     '12 killed | 9 killed | ||||||',
     'Decisive militia victory', // 10
     'The raid on Fenwick Mill was carried out by the hill militias against the guards of the mill in June 1921.', // 11
