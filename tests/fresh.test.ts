@@ -35,7 +35,10 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f18: ['en', 'wikitext'],
   // mixed scripts as stored, mostly simplified
   f19: ['zh-Hans', 'markdown'],
+  // mixed scripts as stored, mostly simplified
+  f20: ['zh-Hans', 'wikitext'],
   f21: ['en', 'markdown'],
+  f22: ['zh-Hans', 'plaintext'],
 };
 
 describe('fresh real texts', () => {
