@@ -6,7 +6,7 @@ import { loadSources, MANIFEST, reportIdForFile, type LoadedSource } from './sou
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import type { SegmentContext } from './events/segment.ts';
-import { loadGazetteer, tagText, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer, type GazetteerEntity } from './entities/index.ts';
+import { loadGazetteer, tagText, unifyCued, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer, type GazetteerEntity } from './entities/index.ts';
 import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl, sectionUrls } from './records/urls.ts';
@@ -137,10 +137,12 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const context = textContext(gazetteer, meta.chronology, segmented.drafts.map((d) => d.text));
   const contextual = withContext(gazetteer, context);
   const found: FoundNames = { cued: new Map(), spellings: new Map() };
-  const drafts = segmented.drafts.map((draft) => {
-    // one scan of the passage serves the tags and the unknown names
-    const scanned = gazetteer.matcherFor(context.countries).scan(draft.text);
-    const tags = tagText(gazetteer, draft.text, draft.links, lang, context, scanned);
+  // one scan of the passage serves the tags and the unknown names
+  const scans = segmented.drafts.map((draft) => gazetteer.matcherFor(context.countries).scan(draft.text));
+  const tagged = unifyCued(segmented.drafts.map((draft, i) => tagText(gazetteer, draft.text, draft.links, lang, context, scans[i])));
+  const drafts = segmented.drafts.map((draft, i) => {
+    const scanned = scans[i]!;
+    const tags = tagged[i]!;
     addFound(found, tags.cued ?? [], Object.entries(tags.spellings ?? {}));
     // a name a place cue made a place (or read as a known one) is no longer unknown
     const placed = new Set([...(tags.cued ?? []).map((e) => e.name.en), ...Object.values(tags.spellings ?? {}).flat()]);

@@ -63,3 +63,12 @@ describe('a country as the actor of a military act', () => {
     expect(groups('Syria shelled the border villages.')).toEqual(['syrian-government']);
   });
 });
+
+describe('a place as a role', () => {
+  it('reads "the capital" as the capital of the war the text is about, and of no war otherwise', () => {
+    const places = (text: string, context: TagContext = syria) => tagText(gaz, text, [], /[\u3400-\u9fff]/.test(text) ? 'zh-Hans' : 'en', context).places;
+    expect(places('Rebel columns moved on the capital from the eastern suburbs.')).toEqual(['damascus']);
+    expect(places('反对派武装的车队向首都推进。')).toEqual(['damascus']);
+    expect(places('Rebel columns moved on the capital from the eastern suburbs.', {})).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../pipeline.ts';
-import { buildEntityRecords, cuedGroupNames, cuedNames, foldText, loadGazetteer, looseKey, tagText, textContext, type Gazetteer, type TagContext } from './index.ts';
+import { buildEntityRecords, cuedGroupNames, cuedNames, foldText, loadGazetteer, looseKey, tagText, textContext, unifyCued, type Gazetteer, type TagContext } from './index.ts';
 
 let gaz: Gazetteer;
 let syria: TagContext;
@@ -42,6 +42,14 @@ describe('place cues', () => {
     // 镇压 is to suppress; a Latin run inside English words is not read
     expect(names('Qarmuta镇压了抗议')).toEqual([]);
     expect(names('fighters in Qarmuta村')).toEqual([]);
+  });
+
+  it('reads every Latin name of a list a Han cue word closes', () => {
+    expect(names('坦克开进了Zarqat、Umm Zarqa与Tall Fanus地区。')).toEqual(['Zarqat (district)', 'Umm Zarqa (district)', 'Tall Fanus (district)']);
+    expect(names('北部的Qarmuta郊区遭到炮击')).toEqual(['Qarmuta (district)']);
+    // the list is of names joined right before the cue: a name further off is not in it
+    expect(names('Qarmuta的战士进入了Zarqat地区')).toEqual(['Zarqat (district)']);
+    expect(names('Qarmuta区域的局势')).toEqual([]);
   });
 });
 
@@ -129,6 +137,22 @@ describe('tagging cued places', () => {
     const elsewhere = tagText(gaz, 'The army retook the town of Taddef.', [], 'en', {});
     expect(elsewhere.places).toEqual([]);
     expect(elsewhere.cued).toBeUndefined();
+  });
+});
+
+describe('one cued place, two spellings', () => {
+  it('makes the later spelling of a text an alias of the first', () => {
+    const a = tagText(gaz, 'The army shelled the village of Qarmouta overnight.', [], 'en', syria);
+    const b = tagText(gaz, 'Families fled the village of Qarmuta and the village of Zarqat.', [], 'en', syria);
+    const [ua, ub] = unifyCued([a, b]);
+    expect(ua).toBe(a);
+    expect(ub!.places).toEqual(['qarmouta', 'zarqat']);
+    expect(ub!.cued?.map((e) => [e.id, e.name.en])).toEqual([
+      ['qarmouta', 'Qarmuta'],
+      ['zarqat', 'Zarqat'],
+    ]);
+    // different names stay apart
+    expect(unifyCued([b, tagText(gaz, 'Rebels held the village of Zarqa.', [], 'en', syria)])[1]!.places).toEqual(['zarqa']);
   });
 });
 

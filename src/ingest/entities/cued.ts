@@ -9,6 +9,7 @@ import { trailingName } from './generate/evidence.ts';
 import { foldName, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import type { Gazetteer, GazetteerEntity } from './types.ts';
+import type { Tags } from './tag.ts';
 
 export interface CuedName {
   /** The name as written (a Latin run). */
@@ -164,8 +165,14 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
           out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind, ...(han && HAN.test(han) ? { han, hanStart: open - han.length } : {}) });
           continue;
         }
-        const n = nameBefore(text, at, words);
-        if (n) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+        // the cue ends a list: Barzeh与Qabun地区 names both (the joiner right before each name)
+        for (let n = nameBefore(text, at, words); n; ) {
+          out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+          const before = text.slice(0, n.start).trimEnd();
+          // a joiner that is a word ("and") stands as a word
+          const joiner = joiners.find((j) => before.endsWith(j) && !(isLatinWordChar(j[0]) && isLatinWordChar(before[before.length - j.length - 1])));
+          n = joiner ? nameBefore(text, before.length - joiner.length, words) : undefined;
+        }
       }
     }
   }
@@ -252,6 +259,30 @@ export function looseIndex(gaz: Gazetteer, countries?: string[]): Map<string, st
   for (const e of [...gaz.places, ...gaz.localities]) if (!countries || (e.country && countries.includes(e.country))) for (const n of namesOf(e)) add(e, n);
   byRegion.set(region, index);
   return index;
+}
+
+/**
+ * One text's cued names spelled two ways (Mezze and Mezzeh, Kfar Sousa and Kfar Souseh) are one
+ * place or group when their loose keys agree: the first spelling's id, the later ones its aliases.
+ * Tags of passages in text order in, the same with the ids made one out.
+ */
+export function unifyCued(tagged: Tags[]): Tags[] {
+  const first = new Map<string, string>();
+  const rename = new Map<string, string>();
+  for (const t of tagged)
+    for (const e of t.cued ?? []) {
+      const key = looseKey(e.name.en);
+      if (key.length < MIN_KEY) continue;
+      const id = first.get(`${e.type} ${key}`);
+      if (!id) first.set(`${e.type} ${key}`, e.id);
+      else if (id !== e.id) rename.set(e.id, id);
+    }
+  if (!rename.size) return tagged;
+  const to = (id: string) => rename.get(id) ?? id;
+  const one = (ids: string[]) => [...new Set(ids.map(to))];
+  return tagged.map((t) =>
+    t.cued?.some((e) => rename.has(e.id)) ? { ...t, places: one(t.places), groups: one(t.groups), cued: t.cued.map((e) => ({ ...e, id: to(e.id) })) } : t,
+  );
 }
 
 /** Lowercase ascii slug of a name, as the gazetteer's ids are. */

@@ -136,7 +136,9 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   }
   for (const c of conflicts)
     for (const [role, actor] of Object.entries(c.actors)) {
-      if (byId.get(actor)?.type !== 'group') throw new Error(`conflicts.json: ${c.id}: actor "${actor}" is not a group`);
+      // a role is an armed party's, or a place's ("the capital")
+      const type = byId.get(actor)?.type;
+      if (type !== 'group' && type !== 'place') throw new Error(`conflicts.json: ${c.id}: actor "${actor}" is not a group or a place`);
       if (!roles.has(role)) throw new Error(`conflicts.json: ${c.id}: role "${role}" has no words`);
     }
 
