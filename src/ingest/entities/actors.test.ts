@@ -32,6 +32,14 @@ describe('actors of the Syrian war', () => {
     expect(groups('US forces landed at dawn.', none)).toEqual(['us-armed-forces']);
   });
 
+  it('reads the army of a civil war as its government', () => {
+    expect(groups('Army units pushed the rebels out of the old market.')).toEqual(['syrian-government', 'syrian-opposition']);
+    expect(groups('The hill stayed under army control for a week.')).toEqual(['syrian-government']);
+    // a named army is its own; in a text about no war listed, the army is nobody's
+    expect(groups('The Free Syrian Army held the crossing.')).toEqual(['free-syrian-army']);
+    expect(groups('Army units had reached the river.', {})).toEqual([]);
+  });
+
   it('reads "Turkish" as the military only with a military noun', () => {
     const t = tagText(gaz, 'Refugees crossed the Turkish border as Turkish officials watched.', [], 'en', syria);
     expect(t.groups).toEqual([]);
