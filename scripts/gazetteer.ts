@@ -164,6 +164,11 @@ function main() {
     if (e.kind === 'country') {
       const c = [e.name.en, ...e.aliases].map((n) => countryByKey.get(asciiKey(n))).find(Boolean);
       if (c?.zh) candidates.push({ han: c.zh, source: `translation zh-CN in countries-states-cities, country ${c.id}`, weight: 1 });
+      // the adjective of its people: "the Lebanese town of Arsal" names Lebanon (rules.json demonym.places)
+      if (c?.nationality) {
+        out.demonym = c.nationality;
+        out.demonymSource = `nationality in countries-states-cities, country ${c.id}`;
+      }
     }
     // a Chinese spelling typed among the aliases was met in a source text ("Qasr al-Wali饭店")
     for (const a of e.aliases) if (/[\u3400-\u9fff]/.test(a)) candidates.push({ han: a, source: 'alias met in the sources (places.json / groups.json)', weight: 0 });

@@ -14,8 +14,10 @@ export function groundedShare(
   entities: Entity[] = [],
 ): { tags: number; grounded: number; ungrounded: { id: string; tag: string }[] } {
   const names = new Map<string, string[]>();
-  // a role word ("rebels", "政府军") grounds the actor its text's conflict gives it
-  for (const entity of gazetteer.byId.values()) names.set(entity.id, [...namesOf(entity), ...roleWordsOf(gazetteer, entity.id)].map((n) => foldText(n).lower));
+  // a role word ("rebels", "政府军") grounds the actor its text's conflict gives it; a country's
+  // people's adjective grounds it ("the Lebanese town of …")
+  for (const entity of gazetteer.byId.values())
+    names.set(entity.id, [...namesOf(entity), ...roleWordsOf(gazetteer, entity.id), ...(entity.demonym ? [entity.demonym] : [])].map((n) => foldText(n).lower));
   for (const e of entities) {
     const own = names.get(e.id) ?? [];
     names.set(e.id, [...new Set([...own, ...[...Object.values(e.name), ...e.aliases].filter((n): n is string => Boolean(n)).map((n) => foldText(n).lower)])]);

@@ -80,3 +80,14 @@ describe('a place as a role', () => {
     expect(places('Rebel columns moved on the capital from the eastern suburbs.', {})).toEqual([]);
   });
 });
+
+describe('a country named by its people', () => {
+  it('is a place when its adjective comes before a place noun', () => {
+    const places = (text: string) => tagText(gaz, text, [], 'en', syria).places;
+    expect(places('Families crossed into the Lebanese town of Qarmuta overnight.')).toContain('lebanon');
+    expect(places('Shells fell on the Turkish side of the border.')).toContain('turkey');
+    // the people, not the place
+    expect(places('Lebanese fighters joined the assault.')).not.toContain('lebanon');
+    expect(places('the lebanese town of Qarmuta')).not.toContain('lebanon');
+  });
+});

@@ -92,6 +92,9 @@ export const GeneratedEntitiesFile = z.object({
       aliases: z.array(z.string()).optional(),
       /** the dataset's alternate names: matched only in texts of the place's region */
       regionAliases: z.array(z.string()).optional(),
+      /** a country's people as an adjective ("Lebanese"), and where it came from */
+      demonym: z.string().optional(),
+      demonymSource: z.string().optional(),
     }),
   ),
 });
@@ -149,7 +152,7 @@ export const RulesFile = z.object({
     .optional(),
   stateActs: z.object({ note: z.string().optional(), words: z.array(z.string().min(1)), within: z.number().int().min(0) }).optional(),
   namedInside: z.object({ note: z.string().optional(), kinds: z.array(z.string()) }).optional(),
-  demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()) }),
+  demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()), places: z.array(z.string()).default([]) }),
   unknownNames: z.object({
     particles: z.array(z.string()),
     notNames: z.array(z.string()),

@@ -115,6 +115,7 @@ export function tagText(
   const places: string[] = [];
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
+  for (const id of demonymPlaces(gaz, folded)) if (!places.includes(id)) places.push(id);
 
   // names a place cue marks that no name of the gazetteer claimed
   const byCue = placesByCue(gaz, text, folded, matches, context, nearby);
@@ -287,6 +288,30 @@ function localGroups(gaz: Gazetteer): Set<string> {
   let set = locals.get(gaz);
   if (!set) locals.set(gaz, (set = new Set(gaz.conflicts.flatMap((c) => c.groups))));
   return set;
+}
+
+const demonymPatterns = new WeakMap<Gazetteer, { pattern: RegExp; countryOf: Map<string, string> } | null>();
+
+/** Countries named as a place by their people's adjective before a place noun (rules.json
+ * `demonym.places`): "the Lebanese town of Arsal" names Lebanon. The adjective is written with
+ * its capital; "Lebanese fighters" names no place. */
+function demonymPlaces(gaz: Gazetteer, folded: Folded): string[] {
+  let p = demonymPatterns.get(gaz);
+  if (p === undefined) {
+    const countryOf = new Map(gaz.places.filter((e) => e.demonym).map((e) => [foldName(e.demonym!).lower, e.id] as const));
+    const nouns = gaz.rules.demonym.places.map((n) => foldName(n).lower);
+    const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    p = countryOf.size && nouns.length ? { pattern: new RegExp(`(?<![\\p{L}'])(${alt([...countryOf.keys()])}) (?:${alt(nouns)})(?![\\p{L}])`, 'gu'), countryOf } : null;
+    demonymPatterns.set(gaz, p);
+  }
+  if (!p) return [];
+  const out: string[] = [];
+  for (const m of folded.lower.matchAll(p.pattern)) {
+    if (!/^\p{Lu}/u.test(folded.text[m.index!]!)) continue;
+    const id = p.countryOf.get(m[1]!)!;
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
 }
 
 interface FoldedRules {

@@ -26,6 +26,8 @@ export interface GazetteerEntity {
   admin1?: string;
   /** Dataset alternate names, matched only in texts of the place's region. */
   regionAliases?: string[];
+  /** a country's people as an adjective ("Lebanese"), from the dataset */
+  demonym?: string;
   /** A dataset locality no hand entry describes: published only when some event is tagged with it. */
   locality?: boolean;
   population?: number;

@@ -111,6 +111,8 @@ export interface CountryRecord {
   lat: number;
   /** Chinese (Simplified) name, when the dataset has one. */
   zh?: string;
+  /** The adjective of the country's people ("Lebanese"), when the dataset has one. */
+  nationality?: string;
 }
 
 export interface StateRecord {
@@ -138,6 +140,7 @@ export function readCountries(): CountryRecord[] {
     numeric_code: string;
     latitude: string;
     longitude: string;
+    nationality?: string;
   }[];
   const folders = new Map(readdirSync(dir).map((d) => [d.slice(d.lastIndexOf('-') + 1), d]));
   return list.map((c) => {
@@ -152,6 +155,7 @@ export function readCountries(): CountryRecord[] {
       lon: Number(c.longitude),
       lat: Number(c.latitude),
       ...(meta.translations?.['zh-CN'] ? { zh: meta.translations['zh-CN'] } : {}),
+      ...(c.nationality ? { nationality: c.nationality } : {}),
     };
   });
 }
