@@ -17,7 +17,7 @@ export function groundedShare(
   // a role word ("rebels", "政府军") grounds the actor its text's conflict gives it; a country's
   // people's adjective grounds it ("the Lebanese town of …")
   for (const entity of gazetteer.byId.values())
-    names.set(entity.id, [...namesOf(entity), ...roleWordsOf(gazetteer, entity.id), ...(entity.demonym ? [entity.demonym] : [])].map((n) => foldText(n).lower));
+    names.set(entity.id, [...namesOf(entity), ...roleWordsOf(gazetteer, entity.id), ...(entity.demonyms ?? [])].map((n) => foldText(n).lower));
   for (const e of entities) {
     const own = names.get(e.id) ?? [];
     names.set(e.id, [...new Set([...own, ...[...Object.values(e.name), ...e.aliases].filter((n): n is string => Boolean(n)).map((n) => foldText(n).lower)])]);

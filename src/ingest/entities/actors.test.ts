@@ -86,6 +86,8 @@ describe('a country named by its people', () => {
     const places = (text: string) => tagText(gaz, text, [], 'en', syria).places;
     expect(places('Families crossed into the Lebanese town of Qarmuta overnight.')).toContain('lebanon');
     expect(places('Shells fell on the Turkish side of the border.')).toContain('turkey');
+    // a country of several adjectives: each names it
+    expect(places('Drones crossed into Persian airspace.')).toContain('iran');
     // the people, not the place
     expect(places('Lebanese fighters joined the assault.')).not.toContain('lebanon');
     expect(places('the lebanese town of Qarmuta')).not.toContain('lebanon');

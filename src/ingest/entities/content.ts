@@ -137,7 +137,17 @@ export const RulesFile = z.object({
   placeCues: z
     .object({
       note: z.string().optional(),
-      before: z.array(z.object({ kind: z.string().min(1), one: z.array(z.string().min(1)), many: z.array(z.string().min(1)).default([]) })),
+      before: z.array(
+        z.object({
+          kind: z.string().min(1),
+          one: z.array(z.string().min(1)),
+          many: z.array(z.string().min(1)).default([]),
+          // a verb whose object is the name: the name must stand as the object, not as an adjective
+          verb: z.boolean().default(false),
+        }),
+      ),
+      /** lower-case words that may follow a verb's object ("captured Qarmuta on 3 May") */
+      afterObject: z.array(z.string().min(1)).default([]),
       after: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]) })),
       joiners: z.array(z.string().min(1)),
     })

@@ -29,6 +29,13 @@ describe('place cues', () => {
     expect(names("the village of Qarmuta's wells ran dry")).toEqual(['Qarmuta (village)']);
   });
 
+  it('reads the places a capture verb takes as its object', () => {
+    expect(names('The militia captured Zarqat, Umm Zarqa, and Tall Fanus before dawn.')).toEqual(['Zarqat (locality)', 'Umm Zarqa (locality)', 'Tall Fanus (locality)']);
+    expect(names('Rebels recaptured Qarmuta on Tuesday.')).toEqual(['Qarmuta (locality)']);
+    // an adjective before a noun is not the object
+    expect(names('The patrol captured Belgian volunteers near the river.')).toEqual([]);
+  });
+
   it('needs the cue in lower case and a capitalised name after it', () => {
     expect(names('The Villages Of Rural Hama')).toEqual([]);
     expect(names('the village of some farmers')).toEqual([]);

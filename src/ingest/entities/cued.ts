@@ -114,6 +114,13 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const out: CuedName[] = [];
   const s = f.lower;
   const joiners = [...cues.joiners].sort((a, b) => b.length - a.length);
+  const afterObject = new Set(cues.afterObject);
+  // a verb's object ends its clause or goes on with a joiner or one of `afterObject`: in "captured
+  // German positions" the capitalised word is an adjective, not a place
+  const standsAsObject = (end: number) => {
+    const next = /^ ?(\p{L}+)/u.exec(text.slice(end, end + 40))?.[1];
+    return !next || !/^\p{Ll}/u.test(next) || afterObject.has(next) || joiners.includes(next);
+  };
 
   for (const cue of cues.before) {
     for (const [phrase, many] of [...cue.one.map((p) => [p, false] as const), ...cue.many.map((p) => [p, true] as const)]) {
@@ -126,7 +133,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         let from = end;
         for (;;) {
           const n = nameAfter(text, from, words);
-          if (!n) break;
+          if (!n || (cue.verb && !standsAsObject(n.end))) break;
           out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
           if (!many) break;
           let next = n.end;

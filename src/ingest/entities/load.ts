@@ -57,7 +57,8 @@ function withGenerated(e: GazetteerEntity, g: Generated | undefined): GazetteerE
   if (g.nameSources) out.nameSources = { ...g.nameSources, ...e.nameSources };
   if (g.aliases?.length) out.aliases = [...new Set([...e.aliases, ...g.aliases])];
   if (g.regionAliases?.length) out.regionAliases = g.regionAliases;
-  if (g.demonym) out.demonym = g.demonym;
+  // the dataset lists several as one string: "Iranian, Persian"
+  if (g.demonym) out.demonyms = g.demonym.split(/,\s*/).filter(Boolean);
   return out;
 }
 

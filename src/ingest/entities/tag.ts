@@ -298,7 +298,7 @@ const demonymPatterns = new WeakMap<Gazetteer, { pattern: RegExp; countryOf: Map
 function demonymPlaces(gaz: Gazetteer, folded: Folded): string[] {
   let p = demonymPatterns.get(gaz);
   if (p === undefined) {
-    const countryOf = new Map(gaz.places.filter((e) => e.demonym).map((e) => [foldName(e.demonym!).lower, e.id] as const));
+    const countryOf = new Map(gaz.places.flatMap((e) => (e.demonyms ?? []).map((d) => [foldName(d).lower, e.id] as const)));
     const nouns = gaz.rules.demonym.places.map((n) => foldName(n).lower);
     const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     p = countryOf.size && nouns.length ? { pattern: new RegExp(`(?<![\\p{L}'])(${alt([...countryOf.keys()])}) (?:${alt(nouns)})(?![\\p{L}])`, 'gu'), countryOf } : null;

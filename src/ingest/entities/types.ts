@@ -26,8 +26,8 @@ export interface GazetteerEntity {
   admin1?: string;
   /** Dataset alternate names, matched only in texts of the place's region. */
   regionAliases?: string[];
-  /** a country's people as an adjective ("Lebanese"), from the dataset */
-  demonym?: string;
+  /** a country's people as adjectives ("Lebanese"; "Iranian", "Persian"), from the dataset */
+  demonyms?: string[];
   /** A dataset locality no hand entry describes: published only when some event is tagged with it. */
   locality?: boolean;
   population?: number;
