@@ -93,3 +93,18 @@ describe('a country named by its people', () => {
     expect(places('the lebanese town of Qarmuta')).not.toContain('lebanon');
   });
 });
+
+describe('the countries of the world', () => {
+  const places = (text: string) => tagText(gaz, text, [], /[\u3400-\u9fff]/.test(text) ? 'zh-Hans' : 'en', {}).places;
+  it('reads a country no hand entry describes, in either language, in any text', () => {
+    expect(places('Border clashes between Honduras and El Salvador began in July.')).toEqual(['honduras', 'el-salvador']);
+    expect(places('代表团从巴基斯坦飞往斐济。')).toEqual(['pakistan']);
+  });
+
+  it('leaves out names that name other things too', () => {
+    // 斐济 above: a two-character Han name is read only as …国; 沿海地区 holds 海地 (Haiti)
+    expect(places('沿海地区的渔民撤离了。')).toEqual([]);
+    // a US state, and a country's name inside one
+    expect(places('The senator flew home to Georgia, then to New Jersey.')).toEqual([]);
+  });
+});

@@ -110,6 +110,24 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
         locality: true,
       }))
     : [];
+  // the world's other countries: read in any text (their own names), published once named
+  const countriesFile = join(dir, 'generated', 'countries.json');
+  const worldCountries: GazetteerEntity[] = existsSync(countriesFile)
+    ? readJson(countriesFile, GeneratedLocalitiesFile).localities.map((l) => ({
+        id: l.id,
+        type: 'place' as const,
+        kind: l.kind,
+        name: l.name,
+        aliases: l.aliases,
+        coords: l.coords,
+        coordsSource: l.coordsSource,
+        geoPrecision: l.geoPrecision,
+        country: l.country,
+        ...(l.nameSources ? { nameSources: l.nameSources } : {}),
+        locality: true,
+      }))
+    : [];
+  localities.push(...worldCountries);
   const conflictsFile = join(dir, 'conflicts.json');
   const conflictsData = existsSync(conflictsFile) ? readJson(conflictsFile, ConflictsFile) : { roles: {}, everywhere: [], conflicts: [] };
   const conflicts: Conflict[] = conflictsData.conflicts;
@@ -149,8 +167,11 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
 
   // alias -> ids, refusing accidental sharing
   const owners = new Map<string, Set<string>>();
-  for (const e of [...places, ...groups, ...agencies]) {
-    for (const n of globalNamesOf(e)) {
+  // a generated country answers to its aliases only: its display names include names too short to
+  // read alone (捷克)
+  const namesToMatch = (e: GazetteerEntity) => (worldCountries.includes(e) ? e.aliases : globalNamesOf(e));
+  for (const e of [...places, ...groups, ...agencies, ...worldCountries]) {
+    for (const n of namesToMatch(e)) {
       const key = foldName(n).lower;
       if (!key) continue;
       const set = owners.get(key) ?? new Set<string>();
@@ -167,7 +188,7 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   }
 
   const entries: AliasEntry[] = [];
-  for (const e of [...places, ...groups, ...agencies]) for (const n of globalNamesOf(e)) entries.push({ alias: n, ids: [e.id] });
+  for (const e of [...places, ...groups, ...agencies, ...worldCountries]) for (const n of namesToMatch(e)) entries.push({ alias: n, ids: [e.id] });
   // known non-entities claim their text too (so "Abu Omar al-Shishani" is not half-read as a place)
   for (const n of otherNames) entries.push({ alias: n, ids: [OTHER] });
   // generic role words claim their text and name whoever plays the role in the text's conflict

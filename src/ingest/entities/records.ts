@@ -9,7 +9,8 @@ function record(e: GazetteerEntity): Entity {
     type,
     kind: e.kind,
     name: e.name,
-    aliases: e.locality ? (e.regionAliases ?? []) : e.aliases,
+    // a dataset locality's names are its region's; a generated country's are read everywhere
+    aliases: e.locality ? (e.regionAliases ?? e.aliases) : e.aliases,
     url: `/${type}/${e.id}/`,
   };
   if (e.coords) r.coords = e.coords;
@@ -49,10 +50,10 @@ export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id
   const withSpellings = (e: GazetteerEntity): GazetteerEntity => {
     const met = found.spellings?.get(e.id);
     if (!met?.size) return e;
-    const own = e.locality ? (e.regionAliases ?? []) : e.aliases;
+    const own = e.locality ? (e.regionAliases ?? e.aliases) : e.aliases;
     const extra = [...met].filter((n) => !own.includes(n) && !Object.values(e.name).includes(n));
     if (!extra.length) return e;
-    return e.locality ? { ...e, regionAliases: [...own, ...extra] } : { ...e, aliases: [...own, ...extra] };
+    return e.locality && e.regionAliases ? { ...e, regionAliases: [...own, ...extra] } : { ...e, aliases: [...own, ...extra] };
   };
   return [...gaz.places, ...localities, ...places, ...gaz.groups, ...foundOf('group')].map(withSpellings).map(record);
 }

@@ -279,8 +279,8 @@ function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, numbe
   return seats.length === 1 ? seats : [];
 }
 
-/** Kinds of dataset localities that are administrative seats (GeoNames PPLA/PPLC, PPLA2). */
-const SEAT_KINDS = new Set(['city', 'town']);
+/** Kinds of dataset localities that are administrative seats (GeoNames PPLA/PPLC, PPLA2), and generated countries. */
+const SEAT_KINDS = new Set(['city', 'town', 'country']);
 
 const locals = new WeakMap<Gazetteer, Set<string>>();
 /** Groups that some conflict lists as its own (fighting in that war only). */
