@@ -104,6 +104,8 @@ describe('the countries of the world', () => {
   it('leaves out names that name other things too', () => {
     // 斐济 above: a two-character Han name is read only as …国; 沿海地区 holds 海地 (Haiti)
     expect(places('沿海地区的渔民撤离了。')).toEqual([]);
+    // refugees of a country are its people, not a place
+    expect(places('数百名巴基斯坦难民在营地外集会。')).toEqual([]);
     // a US state, and a country's name inside one
     expect(places('The senator flew home to Georgia, then to New Jersey.')).toEqual([]);
   });
