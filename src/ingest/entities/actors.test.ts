@@ -34,6 +34,9 @@ describe('actors of the Syrian war', () => {
 
   it('reads the army of a civil war as its government', () => {
     expect(groups('Army units pushed the rebels out of the old market.')).toEqual(['syrian-government', 'syrian-opposition']);
+    expect(groups('By nightfall the Army had retaken the hill.')).toEqual(['syrian-government']);
+    // a role word gives way to a name that starts inside it
+    expect(groups('Fighters of the Army of Conquest shelled the hill.')).toEqual(['jaysh-al-fatah']);
     expect(groups('The hill stayed under army control for a week.')).toEqual(['syrian-government']);
     // a named army is its own; in a text about no war listed, the army is nobody's
     expect(groups('The Free Syrian Army held the crossing.')).toEqual(['free-syrian-army']);

@@ -195,7 +195,9 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   for (const [role, words] of roles) for (const w of words) entries.push({ alias: w, ids: [ROLE + role] });
 
   const regional = new Map<string, ReturnType<typeof buildMatcher>>();
-  const base = buildMatcher(entries);
+  // a generic role word gives way to a name that starts inside it ("the army", "Army of Conquest")
+  const roleOnly = (ids: string[]) => ids.every((id) => id.startsWith(ROLE));
+  const base = buildMatcher(entries, roleOnly);
   const matcherFor = (countries: string[] | undefined) => {
     if (!countries?.length) return base;
     const key = [...countries].sort().join(',');
@@ -204,7 +206,7 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
       const extra: AliasEntry[] = [];
       for (const e of [...places, ...localities])
         if (e.country && countries.includes(e.country)) for (const n of e.regionAliases ?? []) extra.push({ alias: n, ids: [e.id] });
-      m = buildMatcher([...entries, ...extra]);
+      m = buildMatcher([...entries, ...extra], roleOnly);
       regional.set(key, m);
     }
     return m;

@@ -41,7 +41,11 @@ export interface AliasEntry {
   ids: string[];
 }
 
-export function buildMatcher(entries: AliasEntry[]): Matcher {
+/**
+ * `yields(ids)`: a match of these ids gives way to a longer match that starts inside it and ends
+ * after it (a generic role word "the army" to the name "Army of Conquest"); else leftmost wins.
+ */
+export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => boolean = () => false): Matcher {
   const root: Node = { next: new Map() };
   const byKey = new Map<string, Set<string>>();
   for (const { alias, ids } of entries) {
@@ -103,13 +107,10 @@ export function buildMatcher(entries: AliasEntry[]): Matcher {
     const s = f.lower;
     const matches: Match[] = [];
     const SPACE = 32;
-    let i = 0;
-    while (i < s.length) {
+    // the longest alias the text spells from `i`
+    const longestAt = (i: number): { end: number; ids: string[] } | undefined => {
       let node = root.next.get(s.charCodeAt(i));
-      if (!node) {
-        i++;
-        continue;
-      }
+      if (!node) return undefined;
       let bestEnd = 0;
       let bestIds = accepted(node, f, i, i + 1);
       if (bestIds) bestEnd = i + 1;
@@ -131,9 +132,21 @@ export function buildMatcher(entries: AliasEntry[]): Matcher {
           bestEnd = j;
         }
       }
-      if (bestIds) {
-        matches.push({ start: i, end: bestEnd, ids: bestIds });
-        i = bestEnd;
+      return bestIds ? { end: bestEnd, ids: bestIds } : undefined;
+    };
+    const overtaken = (i: number, end: number) => {
+      for (let k = i + 1; k < end; k++) {
+        const inner = longestAt(k);
+        if (inner && inner.end > end && !yields(inner.ids)) return true;
+      }
+      return false;
+    };
+    let i = 0;
+    while (i < s.length) {
+      const best = longestAt(i);
+      if (best && !(yields(best.ids) && overtaken(i, best.end))) {
+        matches.push({ start: i, end: best.end, ids: best.ids });
+        i = best.end;
       } else i++;
     }
     return { matches, folded: f };
