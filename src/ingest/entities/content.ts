@@ -148,6 +148,8 @@ export const RulesFile = z.object({
       ),
       /** lower-case words that may follow a verb's object ("captured Qarmuta on 3 May") */
       afterObject: z.array(z.string().min(1)).default([]),
+      /** the words a Latin name closed by a Latin cue word must follow ("at Qirat village") */
+      prepositions: z.array(z.string().min(1)).default([]),
       after: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]) })),
       joiners: z.array(z.string().min(1)),
     })

@@ -36,6 +36,15 @@ describe('place cues', () => {
     expect(names('The patrol captured Belgian volunteers near the river.')).toEqual([]);
   });
 
+  it('reads a name a Latin cue word closes after a preposition', () => {
+    expect(names('Heavy fighting went on near Zarqat village until dusk.')).toEqual(['Zarqat (village)']);
+    expect(names('Rebels withdrew to Umm Zarqa town.')).toEqual(['Umm Zarqa (town)']);
+    // an adjective, a capitalised heading word, a word inside a longer one
+    expect(names('They entered the largely Christian town of Zarqat.')).toEqual(['Zarqat (town)']);
+    expect(names('in Zarqat villagers gathered')).toEqual([]);
+    expect(names('near Zarqat Village Council offices')).toEqual([]);
+  });
+
   it('needs the cue in lower case and a capitalised name after it', () => {
     expect(names('The Villages Of Rural Hama')).toEqual([]);
     expect(names('the village of some farmers')).toEqual([]);

@@ -115,6 +115,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const s = f.lower;
   const joiners = [...cues.joiners].sort((a, b) => b.length - a.length);
   const afterObject = new Set(cues.afterObject);
+  const prepositions = new Set(cues.prepositions);
   // a verb's object ends its clause or goes on with a joiner or one of `afterObject`: in "captured
   // German positions" the capitalised word is an adjective, not a place
   const standsAsObject = (end: number) => {
@@ -155,6 +156,15 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
     for (const w of new Set(cue.words.map((x) => foldName(x).lower))) {
       for (let at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + 1)) {
         if (unless.some((u) => s.startsWith(u, at))) continue;
+        // a Latin cue word after a Latin name: "fighting at Qirat village"
+        if (isLatinWordChar(w[0])) {
+          if (text[at - 1] !== ' ' || isLatinWordChar(s[at + w.length]) || f.text.slice(at, at + w.length) !== w) continue;
+          const n = nameBefore(text, at, words, true);
+          // only after a preposition: in "the largely Christian town" the name is an adjective
+          const before = /(\p{L}+) +$/u.exec(text.slice(Math.max(0, (n?.start ?? 0) - 20), n?.start))?.[1];
+          if (n && before && prepositions.has(before)) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+          continue;
+        }
         // a glossed name: 塔代夫（Tadef）镇
         const close = text[at - 1];
         if (close === '）' || close === ')') {
