@@ -90,43 +90,30 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   const generated = existsSync(generatedFile) ? readJson(generatedFile, GeneratedEntitiesFile).entities : {};
   const places = readJson(join(dir, 'places.json'), PlacesFile).places.map((c) => withGenerated(toEntity(c, 'place'), generated[c.id]));
   const groups = readJson(join(dir, 'groups.json'), GroupsFile).groups.map((c) => withGenerated(toEntity(c, 'group'), generated[c.id]));
-  const localitiesFile = join(dir, 'generated', 'localities.json');
-  const localities: GazetteerEntity[] = existsSync(localitiesFile)
-    ? readJson(localitiesFile, GeneratedLocalitiesFile).localities.map((l) => ({
-        id: l.id,
-        type: 'place' as const,
-        kind: l.kind,
-        name: l.name,
-        aliases: [],
-        regionAliases: l.aliases,
-        ...(l.parent ? { parent: l.parent } : {}),
-        coords: l.coords,
-        coordsSource: l.coordsSource,
-        geoPrecision: l.geoPrecision,
-        country: l.country,
-        ...(l.admin1 ? { admin1: l.admin1 } : {}),
-        ...(l.population !== undefined ? { population: l.population } : {}),
-        ...(l.nameSources ? { nameSources: l.nameSources } : {}),
-        locality: true,
-      }))
-    : [];
-  // the world's other countries: read in any text (their own names), published once named
-  const countriesFile = join(dir, 'generated', 'countries.json');
-  const worldCountries: GazetteerEntity[] = existsSync(countriesFile)
-    ? readJson(countriesFile, GeneratedLocalitiesFile).localities.map((l) => ({
-        id: l.id,
-        type: 'place' as const,
-        kind: l.kind,
-        name: l.name,
-        aliases: l.aliases,
-        coords: l.coords,
-        coordsSource: l.coordsSource,
-        geoPrecision: l.geoPrecision,
-        country: l.country,
-        ...(l.nameSources ? { nameSources: l.nameSources } : {}),
-        locality: true,
-      }))
-    : [];
+  // dataset localities: their names are read in texts of their region only; the world's other
+  // countries: their names are read in any text. Both are published once a text names them.
+  const generatedPlaces = (file: string, everywhere: boolean): GazetteerEntity[] =>
+    existsSync(join(dir, 'generated', file))
+      ? readJson(join(dir, 'generated', file), GeneratedLocalitiesFile).localities.map((l) => ({
+          id: l.id,
+          type: 'place' as const,
+          kind: l.kind,
+          name: l.name,
+          aliases: everywhere ? l.aliases : [],
+          ...(everywhere ? {} : { regionAliases: l.aliases }),
+          ...(l.parent ? { parent: l.parent } : {}),
+          coords: l.coords,
+          coordsSource: l.coordsSource,
+          geoPrecision: l.geoPrecision,
+          country: l.country,
+          ...(l.admin1 ? { admin1: l.admin1 } : {}),
+          ...(l.population !== undefined ? { population: l.population } : {}),
+          ...(l.nameSources ? { nameSources: l.nameSources } : {}),
+          locality: true,
+        }))
+      : [];
+  const localities = generatedPlaces('localities.json', false);
+  const worldCountries = generatedPlaces('countries.json', true);
   localities.push(...worldCountries);
   const conflictsFile = join(dir, 'conflicts.json');
   const conflictsData = existsSync(conflictsFile) ? readJson(conflictsFile, ConflictsFile) : { roles: {}, everywhere: [], conflicts: [] };
