@@ -6,7 +6,7 @@ import { loadSources, MANIFEST, reportIdForFile, type LoadedSource } from './sou
 import { readSource } from './readers/index.ts';
 import { segmentEvents } from './events/index.ts';
 import type { SegmentContext } from './events/segment.ts';
-import { loadGazetteer, tagText, unifyCued, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer, type GazetteerEntity } from './entities/index.ts';
+import { loadGazetteer, tagText, unifyCued, learnGlosses, withLearned, findUnknownNames, buildEntityRecords, textContext, withContext, type Gazetteer, type GazetteerEntity } from './entities/index.ts';
 import { describeEvent } from './describe.ts';
 import { eventId, sourceKey, uniqueIds } from './records/ids.ts';
 import { eventUrl, sectionUrls } from './records/urls.ts';
@@ -139,7 +139,10 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const found: FoundNames = { cued: new Map(), spellings: new Map() };
   // one scan of the passage serves the tags and the unknown names
   const scans = segmented.drafts.map((draft) => gazetteer.matcherFor(context.countries).scan(draft.text));
-  const tagged = unifyCued(segmented.drafts.map((draft, i) => tagText(gazetteer, draft.text, draft.links, lang, context, scans[i])));
+  const unified = unifyCued(segmented.drafts.map((draft, i) => tagText(gazetteer, draft.text, draft.links, lang, context, scans[i])));
+  // a Han name the text glosses once names its place or group wherever the text writes it again
+  const learned = learnGlosses(gazetteer, source.text, context, unified.flatMap((t) => t.cued ?? []));
+  const tagged = withLearned(gazetteer, segmented.drafts.map((d) => d.text), unified, learned);
   const drafts = segmented.drafts.map((draft, i) => {
     const scanned = scans[i]!;
     const tags = tagged[i]!;

@@ -5,5 +5,6 @@ export { findUnknownNames } from './unknown.ts';
 export { buildEntityRecords, type FoundInTexts } from './records.ts';
 export { cuedGroupNames, cuedNames, looseKey, unifyCued } from './cued.ts';
 export { resolveLink } from './links.ts';
+export { learnGlosses, withLearned } from './glosses.ts';
 export { foldText } from './fold.ts';
 export type { Gazetteer, GazetteerEntity, Rules, AmbiguousAlias, Conflict, TagContext } from './types.ts';

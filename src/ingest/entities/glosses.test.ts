@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { learnGlosses, loadGazetteer, tagText, textContext, withLearned, type Gazetteer, type TagContext } from './index.ts';
+
+let gaz: Gazetteer;
+let syria: TagContext;
+beforeAll(() => {
+  gaz = loadGazetteer('content/entities');
+  syria = textContext(gaz, 'opposition-isil-2014', []);
+});
+
+const run = (passages: string[]) => {
+  const tagged = passages.map((p) => tagText(gaz, p, [], 'zh-Hans', syria));
+  const learned = learnGlosses(gaz, passages.join('\n'), syria, tagged.flatMap((t) => t.cued ?? []));
+  return withLearned(gaz, passages, tagged, learned);
+};
+
+describe('names a text glosses', () => {
+  it('tags a glossed Han name where the text writes it again alone', () => {
+    const [first, second] = run(['3月2日，炮弹落在塔迪夫（Tadif）东部。', '3月4日，政府军撤出塔迪夫。']);
+    expect(first!.places).toContain('tadif');
+    expect(second!.places).toEqual(['tadif']);
+    expect(second!.spellings).toEqual({ tadif: ['塔迪夫'] });
+  });
+
+  it('learns the ending of the run the text repeats, and a place a cue made in the text', () => {
+    const [, second] = run(['叛军正在围攻卡尔穆塔（Qarmuta）村。', '一周后卡尔穆塔的守军投降。']);
+    expect(second!.places).toEqual(['qarmuta']);
+  });
+
+  it('learns nothing from a gloss of an unknown name, or a name written once', () => {
+    expect(run(['指挥官阿布·扎伊德（Abu Zaid）受伤。', '阿布·扎伊德后来康复。'])[1]!.places).toEqual([]);
+    expect(run(['炮弹落在塔迪夫（Tadif）东部。', '政府军撤出了城镇。'])[1]!.places).toEqual([]);
+  });
+});
