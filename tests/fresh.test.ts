@@ -39,6 +39,7 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f20: ['zh-Hans', 'wikitext'],
   f21: ['en', 'markdown'],
   f22: ['zh-Hans', 'plaintext'],
+  f23: ['en', 'markdown'],
 };
 
 describe('fresh real texts', () => {
