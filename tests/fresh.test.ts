@@ -40,6 +40,8 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f21: ['en', 'markdown'],
   f22: ['zh-Hans', 'plaintext'],
   f23: ['en', 'markdown'],
+  // mixed scripts as stored, mostly traditional
+  f24: ['zh-Hant', 'wikitext'],
 };
 
 describe('fresh real texts', () => {
