@@ -32,3 +32,19 @@ describe('names a text glosses', () => {
     expect(run(['炮弹落在塔迪夫（Tadif）东部。', '政府军撤出了城镇。'])[1]!.places).toEqual([]);
   });
 });
+
+describe('names a cue gave', () => {
+  it('tags a place a cue made wherever the text names it again', () => {
+    const passages = ['On 3 May the rebels took the village of Qarmuta.', 'Two days later shells fell on Qarmuta again.', 'Nothing happened in Aleppo.'];
+    const tagged = passages.map((p) => tagText(gaz, p, [], 'en', syria));
+    const out = withLearned(gaz, passages, tagged, { names: new Map() });
+    expect(out.map((t) => t.places.includes('qarmuta'))).toEqual([true, true, false]);
+    // inside a longer name it is not that place
+    const longer = ['On 3 May the rebels took the village of Qarmuta.', 'Water was cut at the Qarmuta Dam.'];
+    expect(withLearned(gaz, longer, longer.map((p) => tagText(gaz, p, [], 'en', syria)), { names: new Map() })[1]!.places).toEqual([]);
+    // a spelling a cue read as a known place: that place
+    const spelled = ['In Aleppo province, the army retook the town of Taddef.', 'Taddef was shelled again.'];
+    const again = withLearned(gaz, spelled, spelled.map((p) => tagText(gaz, p, [], 'en', syria)), { names: new Map() });
+    expect(again[1]!.places).toEqual(['tadif']);
+  });
+});

@@ -4,11 +4,13 @@
  * Latin name is a place or group the text is tagged with (the gazetteer's, or one a cue made in this
  * text), its Han name names it in every passage of the text. Only a Han name that the text writes
  * again outside the gloss is learned (the longest such ending of the run before the bracket, so
- * `正在空袭塔達蒙（Tadamon）` teaches 塔達蒙), and never one the gazetteer already reads. Pure: a text's
- * tags in, its tags with the learned names out.
+ * `正在空袭塔達蒙（Tadamon）` teaches 塔達蒙), and never one the gazetteer already reads. Likewise a name
+ * a cue made a place in one passage is that place in every passage of the text. Pure: a text's tags
+ * in, its tags with the learned names out.
  */
 import { harvestNames } from './generate/evidence.ts';
 import { foldText } from './fold.ts';
+import { aliasOccurrences } from './matcher.ts';
 import type { Tags } from './tag.ts';
 import { ROLE, type Gazetteer, type GazetteerEntity, type TagContext } from './types.ts';
 
@@ -55,19 +57,42 @@ export function learnGlosses(gaz: Gazetteer, text: string, context: TagContext, 
   return { names };
 }
 
-/** Each passage's tags with the places and groups its learned Han names name; the names as spellings. */
-export function withLearned(gaz: Gazetteer, passages: string[], tagged: Tags[], learned: Learned): Tags[] {
-  if (!learned.names.size) return tagged;
-  return tagged.map((t, i) => {
-    const text = foldText(passages[i]!).lower;
-    let out = t;
-    for (const [key, { id, written }] of learned.names) {
-      if (!text.includes(key)) continue;
-      const type = gaz.byId.get(id)?.type ?? t.cued?.find((c) => c.id === id)?.type;
-      const list = type === 'group' ? 'groups' : 'places';
-      if (out[list].includes(id)) continue;
-      out = { ...out, [list]: [...out[list], id], spellings: { ...out.spellings, [id]: [...(out.spellings?.[id] ?? []), written] } };
+/**
+ * Each passage's tags with what the text taught: the places and groups its learned Han names name
+ * (with the names as spellings), and the places and groups a cue made or read in one passage
+ * wherever the text names them again without a cue (`the village of Qarmuta` … `in Qarmuta`).
+ */
+export function withLearned(gaz: Gazetteer, passages: string[], tagged: Tags[], learned: Learned, context: TagContext = {}): Tags[] {
+  // names a cue gave, by id: a place the text made, or another spelling of a known one
+  const cuedNames = new Map<string, { type: 'place' | 'group'; names: string[] }>();
+  for (const t of tagged) {
+    for (const c of t.cued ?? []) cuedNames.set(c.id, { type: c.type === 'group' ? 'group' : 'place', names: [...new Set([c.name.en, ...c.aliases])].filter((n) => !HAN.test(n)) });
+    for (const [id, names] of Object.entries(t.spellings ?? {})) {
+      const had = cuedNames.get(id);
+      cuedNames.set(id, { type: gaz.byId.get(id)?.type === 'group' ? 'group' : 'place', names: [...new Set([...(had?.names ?? []), ...names])].filter((n) => !HAN.test(n)) });
     }
+  }
+  if (!learned.names.size && !cuedNames.size) return tagged;
+  const matcher = gaz.matcherFor(context.countries);
+  return tagged.map((t, i) => {
+    const folded = foldText(passages[i]!);
+    // a name inside a longer one the gazetteer reads ("al-Aswad" of "Hajar al-Aswad") is that one's
+    const matches = matcher.scan(passages[i]!).matches;
+    // and so is a name inside a longer capitalised run ("Al-Hajjar al-Aswad", "Qarmuta Dam")
+    const inRun = (o: { start: number; end: number }) =>
+      /\p{Lu}[\p{L}'’-]* $/u.test(folded.text.slice(Math.max(0, o.start - 30), o.start)) || /^ \p{Lu}/u.test(folded.text.slice(o.end, o.end + 2));
+    const free = (o: { start: number; end: number }) => !inRun(o) && !matches.some((m) => m.start < o.end && o.start < m.end && m.end - m.start > o.end - o.start);
+    let out = t;
+    const add = (id: string, type: string | undefined, written?: string) => {
+      const list = type === 'group' ? 'groups' : 'places';
+      if (out[list].includes(id)) return;
+      out = { ...out, [list]: [...out[list], id], ...(written ? { spellings: { ...out.spellings, [id]: [...(out.spellings?.[id] ?? []), written] } } : {}) };
+    };
+    for (const [key, { id, written }] of learned.names)
+      if (folded.lower.includes(key)) add(id, gaz.byId.get(id)?.type ?? cuedNames.get(id)?.type, written);
+    for (const [id, { type, names }] of cuedNames) if (names.some((n) => aliasOccurrences(folded, n).some(free))) add(id, type);
     return out;
   });
 }
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -180,10 +180,12 @@ function aliasForm(alias: string): AliasForm {
   return known;
 }
 
-/** Whether `alias` occurs in the folded text under the same case and boundary rules as scan(). */
-export function aliasOccurs(f: Folded, alias: string): boolean {
+/** Where `alias` occurs in the folded text under the same case and boundary rules as scan(): the
+ * first occurrence only, unless `all`. */
+export function aliasOccurrences(f: Folded, alias: string, all = true): { start: number; end: number }[] {
   const { form, lower, mode, latinStart, latinEnd } = aliasForm(alias);
-  if (!lower) return false;
+  const out: { start: number; end: number }[] = [];
+  if (!lower) return out;
   for (let at = f.lower.indexOf(lower); at >= 0; at = f.lower.indexOf(lower, at + 1)) {
     const end = at + lower.length;
     if (latinStart && isLatinWordCode(f.lower.charCodeAt(at - 1))) continue;
@@ -191,7 +193,13 @@ export function aliasOccurs(f: Folded, alias: string): boolean {
     const span = f.text.slice(at, end);
     if (mode === 'exact' && span !== form) continue;
     if (mode === 'proper' && !/\p{Lu}/u.test(span)) continue;
-    return true;
+    out.push({ start: at, end });
+    if (!all) break;
   }
-  return false;
+  return out;
+}
+
+/** Whether `alias` occurs in the folded text under the same case and boundary rules as scan(). */
+export function aliasOccurs(f: Folded, alias: string): boolean {
+  return aliasOccurrences(f, alias, false).length > 0;
 }
