@@ -99,6 +99,8 @@ describe('findDateMentions, Chinese', () => {
     expect(one('在7月末和8月初，', 'zh-Hans')).toMatchObject({ date: { month: 7, fuzzy: 'late' }, rangeEnd: { month: 8, fuzzy: 'early' } });
     // 於A開始，至B…: began on A and ran until B
     expect(one('這次圍城於1998年5月3日開始，至1999年2月1日由守軍宣佈投降。', 'zh-Hant')).toMatchObject({ date: { year: 1998, month: 5, day: 3 }, rangeEnd: { year: 1999, month: 2, day: 1 } });
+    // two months joined by "and" are the months they name, from the first to the last
+    expect(one('During April and May 1999 the convoys ran twice a week.', 'en')).toMatchObject({ date: { month: 4 }, rangeEnd: { year: 1999, month: 5 } });
     // a list of two dates covers the days from the first to the last
     expect(one('1972年3月4日、3月9日，游击队两次袭击车站。', 'zh-Hans')).toMatchObject({ date: { year: 1972, month: 3, day: 4 }, rangeEnd: { year: 1972, month: 3, day: 9 } });
   });
