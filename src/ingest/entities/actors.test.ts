@@ -60,6 +60,14 @@ describe('a country as the actor of a military act', () => {
     expect(en.places).toEqual([]);
   });
 
+  it('reads the forces in the adjective of a people right before a military act', () => {
+    expect(groups('Russian air-strikes hit the convoy near the bridge.')).toEqual(['russian-armed-forces']);
+    expect(tagText(gaz, 'Turkish artillery pounded the ridge.', [], 'en', syria).places).toEqual([]);
+    expect(groups('Turkish artillery pounded the ridge.')).toEqual(['turkish-armed-forces']);
+    // the adjective of another noun is not the state's act
+    expect(groups('Syrian rebel aviation was a rumour.')).toEqual(['syrian-opposition']);
+  });
+
   it('keeps the place where the country is only named, or the act is in another clause', () => {
     const visit = tagText(gaz, 'The envoy flew to Russia, and the talks were launched a week later.', [], 'en', syria);
     expect(visit.groups).toEqual([]);

@@ -112,10 +112,16 @@ export function tagText(
     if (everyMention) found.splice(found.indexOf(country), 1);
   }
 
+  // a country's people's adjective right before a military act names its forces: Russian air strikes
+  for (const country of demonymsBefore(gaz, folded, 'acts', gaz.rules.stateActs?.words ?? [])) {
+    const forces = stateForces(gaz).get(country);
+    if (forces && roleOrId(forces) !== undefined && !found.includes(forces)) found.push(forces);
+  }
+
   const places: string[] = [];
   const groups: string[] = [];
   for (const id of found) (gaz.byId.get(id)!.type === 'place' ? places : groups).push(id);
-  for (const id of demonymPlaces(gaz, folded)) if (!places.includes(id)) places.push(id);
+  for (const id of demonymsBefore(gaz, folded, 'places', gaz.rules.demonym.places)) if (!places.includes(id)) places.push(id);
 
   // names a place cue marks that no name of the gazetteer claimed
   const byCue = placesByCue(gaz, text, folded, matches, context, nearby);
@@ -290,19 +296,21 @@ function localGroups(gaz: Gazetteer): Set<string> {
   return set;
 }
 
-const demonymPatterns = new WeakMap<Gazetteer, { pattern: RegExp; countryOf: Map<string, string> } | null>();
+const demonymPatterns = new WeakMap<Gazetteer, Map<string, { pattern: RegExp; countryOf: Map<string, string> } | null>>();
 
-/** Countries named as a place by their people's adjective before a place noun (rules.json
- * `demonym.places`): "the Lebanese town of Arsal" names Lebanon. The adjective is written with
- * its capital; "Lebanese fighters" names no place. */
-function demonymPlaces(gaz: Gazetteer, folded: Folded): string[] {
-  let p = demonymPatterns.get(gaz);
+/** Countries whose people's adjective, written with its capital, stands right before one of
+ * `words` (`what` names the list, for the cache): "the Lebanese town of Arsal" (demonym.places),
+ * "Russian air strikes" (stateActs.words). */
+function demonymsBefore(gaz: Gazetteer, folded: Folded, what: string, words: string[]): string[] {
+  let byList = demonymPatterns.get(gaz);
+  if (!byList) demonymPatterns.set(gaz, (byList = new Map()));
+  let p = byList.get(what);
   if (p === undefined) {
     const countryOf = new Map(gaz.places.flatMap((e) => (e.demonyms ?? []).map((d) => [foldName(d).lower, e.id] as const)));
-    const nouns = gaz.rules.demonym.places.map((n) => foldName(n).lower);
+    const nouns = words.map((n) => foldName(n).lower).filter((n) => /^\p{L}/u.test(n));
     const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     p = countryOf.size && nouns.length ? { pattern: new RegExp(`(?<![\\p{L}'])(${alt([...countryOf.keys()])}) (?:${alt(nouns)})(?![\\p{L}])`, 'gu'), countryOf } : null;
-    demonymPatterns.set(gaz, p);
+    byList.set(what, p);
   }
   if (!p) return [];
   const out: string[] = [];
