@@ -23,6 +23,8 @@ describe('actors of the Syrian war', () => {
     expect(groups('Jabhat Fateh al-Sham and the Army of Conquest entered the town.')).toEqual(['al-nusra-front', 'jaysh-al-fatah']);
     expect(groups('Peshmerga units joined the US-led coalition offensive.')).toEqual(['peshmerga', 'us-led-coalition']);
     expect(groups('俄罗斯战机与叙军协同进攻。')).toEqual(['russian-armed-forces', 'syrian-government']);
+    // 俄叙 (Russian-Syrian) names both sides together
+    expect(groups('俄敘方面稱空襲取得了成果。')).toEqual(['russian-armed-forces', 'syrian-government']);
   });
 
   it('tags the groups of the Syrian war only in texts about it; state forces anywhere', () => {
@@ -66,6 +68,12 @@ describe('a country as the actor of a military act', () => {
     expect(groups('Turkish artillery pounded the ridge.')).toEqual(['turkish-armed-forces']);
     // the adjective of another noun is not the state's act
     expect(groups('Syrian rebel aviation was a rumour.')).toEqual(['syrian-opposition']);
+  });
+
+  it('keeps the place where the country is where the act goes', () => {
+    const zh = tagText(gaz, '轰炸机从伊朗起飞，飞往叙利亚执行轰炸任务。', [], 'zh-Hans', syria);
+    expect(zh.places).toContain('syria');
+    expect(zh.groups).toEqual([]);
   });
 
   it('keeps the place where the country is only named, or the act is in another clause', () => {

@@ -162,7 +162,15 @@ export const RulesFile = z.object({
       numbers: z.array(z.string().min(1)).default([]),
     })
     .optional(),
-  stateActs: z.object({ note: z.string().optional(), words: z.array(z.string().min(1)), within: z.number().int().min(0) }).optional(),
+  stateActs: z
+    .object({
+      note: z.string().optional(),
+      words: z.array(z.string().min(1)),
+      within: z.number().int().min(0),
+      // a country right after one of these is where the act goes, not its actor (到叙利亚执行轰炸任务)
+      placeAfter: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
   namedInside: z.object({ note: z.string().optional(), kinds: z.array(z.string()) }).optional(),
   demonym: z.object({ kinds: z.array(z.string()), suffixes: z.array(z.string()), places: z.array(z.string()).default([]) }),
   unknownNames: z.object({

@@ -222,10 +222,12 @@ function stateActors(gaz: Gazetteer, folded: Folded, matches: Match[], resolved:
     const ids = resolved[i]!;
     if (ids.length !== 1 || !forces.has(ids[0]!)) continue;
     const country = ids[0]!;
+    const before = folded.lower.slice(Math.max(0, m.start - 8), m.start).trimEnd();
+    const destination = placeAfter(gaz).some((p) => before.endsWith(p) && !(isLatinWordChar(p[0]) && isLatinWordChar(before[before.length - p.length - 1])));
     let window = folded.lower.slice(m.end, m.end + acts.within + 12);
     const stop = window.search(CLAUSE_END);
     if (stop >= 0) window = window.slice(0, stop);
-    const acting = words.some((w) => {
+    const acting = !destination && words.some((w) => {
       const at = window.indexOf(w);
       return at >= 0 && at <= acts.within && !(isLatinWordChar(w[0]) && isLatinWordChar(window[at - 1])) && !(isLatinWordChar(w[w.length - 1]) && isLatinWordChar(window[at + w.length]));
     });
@@ -233,6 +235,13 @@ function stateActors(gaz: Gazetteer, folded: Folded, matches: Match[], resolved:
   }
   for (const [country, reads] of mentions) if (reads.some(Boolean)) out.set(country, { forces: forces.get(country)!, everyMention: reads.every(Boolean) });
   return out;
+}
+
+const placeWords = new WeakMap<Gazetteer, string[]>();
+function placeAfter(gaz: Gazetteer): string[] {
+  let w = placeWords.get(gaz);
+  if (!w) placeWords.set(gaz, (w = (gaz.rules.stateActs?.placeAfter ?? []).map((x) => foldName(x).lower).filter(Boolean)));
+  return w;
 }
 
 const actWords = new WeakMap<Gazetteer, string[]>();
