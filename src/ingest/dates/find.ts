@@ -38,7 +38,7 @@ export interface DateMention {
   /** Last part of a range (`Between 10 and 12 February`, `7月20日至21日`). */
   rangeEnd?: PartialDate;
   /** Offset phrases: days from the narrative's date, a vague span, or "same date". */
-  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number; connective?: boolean };
+  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number; connective?: boolean; fuzzy?: string };
   /** 0 = Monday … 6 = Sunday. */
   weekday?: number;
   /** Why the written date cannot exist (`2月30日`, `31 April`). */
@@ -103,7 +103,11 @@ function relativeOf(v: Record<string, unknown> | undefined): DateMention['relati
   if (Array.isArray(v.vague) && v.vague.every((x) => num(x) !== undefined)) r.vague = [v.vague[0] as number, v.vague[1] as number];
   else if (num(v.ordinal) !== undefined) r.ordinal = num(v.ordinal);
   else if (num(v.weekend) !== undefined) r.weekend = num(v.weekend);
-  else if (num(v.months) !== undefined) r.months = num(v.months);
+  else if (num(v.months) !== undefined) {
+    r.months = num(v.months);
+    // a part of the month ("early that month")
+    if (typeof v.fuzzy === 'string' && v.fuzzy) r.fuzzy = v.fuzzy;
+  }
   else if (num(v.years) !== undefined) r.years = num(v.years);
   else r.days = num(v.days) ?? 0;
   if (v.deictic === true) r.deictic = true;

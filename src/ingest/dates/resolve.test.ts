@@ -27,6 +27,10 @@ describe('resolveMention', () => {
     expect(resolve('到2月中旬，', { before }, 'zh-Hans')).toEqual({ start: '1986-02-11', end: '1986-02-20', precision: 'month' });
     expect(resolve('在1985年年初，', {}, 'zh-Hans')).toEqual({ start: '1985-01-01', end: '1985-03-31', precision: 'season' });
     expect(resolve('output in mid-1985')).toEqual({ start: '1985-06-01', end: '1985-08-31', precision: 'season' });
+    // a part of the story's month: early that month, at the end of the month
+    expect(resolve('Early that month the pass closed.', { current: day('1986-03-04') })).toEqual({ start: '1986-03-01', end: '1986-03-10', precision: 'month' });
+    expect(resolve('At the end of the month the envoys left.', { current: day('1986-03-04') })).toMatchObject({ start: '1986-03-21', end: '1986-03-31' });
+    expect(resolve('Towards the end of May the rains came.', { before })).toMatchObject({ start: '1986-05-21', end: '1986-05-31' });
   });
 
   it('infers a missing year from the dates around it', () => {
