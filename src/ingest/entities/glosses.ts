@@ -12,7 +12,7 @@ import { harvestNames } from './generate/evidence.ts';
 import { foldText } from './fold.ts';
 import { aliasOccurrences } from './matcher.ts';
 import type { Tags } from './tag.ts';
-import { ROLE, type Gazetteer, type GazetteerEntity, type TagContext } from './types.ts';
+import { ROLE, type Gazetteer, type GazetteerEntity, type Scan, type TagContext } from './types.ts';
 
 /** A Han name shorter than this is part of too many words. */
 const MIN_HAN = 2;
@@ -62,7 +62,15 @@ export function learnGlosses(gaz: Gazetteer, text: string, context: TagContext, 
  * (with the names as spellings), and the places and groups a cue made or read in one passage
  * wherever the text names them again without a cue (`the village of Qarmuta` … `in Qarmuta`).
  */
-export function withLearned(gaz: Gazetteer, passages: string[], tagged: Tags[], learned: Learned, context: TagContext = {}): Tags[] {
+export function withLearned(
+  gaz: Gazetteer,
+  passages: string[],
+  tagged: Tags[],
+  learned: Learned,
+  context: TagContext = {},
+  // the passages' scans, when the caller has them (the tagger's)
+  scans?: Scan[],
+): Tags[] {
   // names a cue gave, by id: a place the text made, or another spelling of a known one
   const cuedNames = new Map<string, { type: 'place' | 'group'; names: string[] }>();
   for (const t of tagged) {
@@ -75,9 +83,8 @@ export function withLearned(gaz: Gazetteer, passages: string[], tagged: Tags[], 
   if (!learned.names.size && !cuedNames.size) return tagged;
   const matcher = gaz.matcherFor(context.countries);
   return tagged.map((t, i) => {
-    const folded = foldText(passages[i]!);
+    const { matches, folded } = scans?.[i] ?? matcher.scan(passages[i]!);
     // a name inside a longer one the gazetteer reads ("al-Aswad" of "Hajar al-Aswad") is that one's
-    const matches = matcher.scan(passages[i]!).matches;
     // and so is a name inside a longer capitalised run ("Al-Hajjar al-Aswad", "Qarmuta Dam")
     const inRun = (o: { start: number; end: number }) =>
       /\p{Lu}[\p{L}'’-]* $/u.test(folded.text.slice(Math.max(0, o.start - 30), o.start)) || /^ \p{Lu}/u.test(folded.text.slice(o.end, o.end + 2));
