@@ -23,6 +23,7 @@ describe('actors of the Syrian war', () => {
     expect(groups('Jabhat Fateh al-Sham and the Army of Conquest entered the town.')).toEqual(['al-nusra-front', 'jaysh-al-fatah']);
     expect(groups('Peshmerga units joined the US-led coalition offensive.')).toEqual(['peshmerga', 'us-led-coalition']);
     expect(groups('俄罗斯战机与叙军协同进攻。')).toEqual(['russian-armed-forces', 'syrian-government']);
+    expect(groups('俄羅斯軍艦發射導彈，反政府軍撤出了陣地。')).toEqual(['russian-armed-forces', 'syrian-opposition']);
     // 俄叙 (Russian-Syrian) names both sides together
     expect(groups('俄敘方面稱空襲取得了成果。').sort()).toEqual(['russian-armed-forces', 'syrian-government']);
   });
