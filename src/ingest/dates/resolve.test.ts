@@ -31,6 +31,9 @@ describe('resolveMention', () => {
     expect(resolve('Early that month the pass closed.', { current: day('1986-03-04') })).toEqual({ start: '1986-03-01', end: '1986-03-10', precision: 'month' });
     expect(resolve('At the end of the month the envoys left.', { current: day('1986-03-04') })).toMatchObject({ start: '1986-03-21', end: '1986-03-31' });
     expect(resolve('Towards the end of May the rains came.', { before })).toMatchObject({ start: '1986-05-21', end: '1986-05-31' });
+    // a month on from a part of a month is the same part of that month
+    const lateOctober: EventDate = { start: '1986-10-21', end: '1986-10-31', precision: 'month', expression: 'late October', basis: 'stated' };
+    expect(resolve('One month later the talks resumed.', { current: lateOctober })).toMatchObject({ start: '1986-11-21', end: '1986-11-30' });
   });
 
   it('infers a missing year from the dates around it', () => {

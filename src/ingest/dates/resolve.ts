@@ -234,6 +234,14 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
       if (rel.years !== undefined) return { ...spanOf({ year }, year, res)!, expression };
       const index = year * 12 + Number(base.start.slice(5, 7)) - 1 + rel.months!;
       const span = spanOf({ month: (index % 12) + 1, ...(rel.fuzzy ? { fuzzy: rel.fuzzy as PartialDate['fuzzy'] } : {}) }, Math.floor(index / 12), res)!;
+      // a month on from a part of a month is the same part of that month: late October, "one
+      // month later" = late November
+      const part = !rel.fuzzy && rel.months !== 0 ? partOfMonth(base) : undefined;
+      if (part) {
+        const last = daysInMonth(Math.floor(index / 12), (index % 12) + 1);
+        const at = (d: number) => `${span.start.slice(0, 8)}${String(Math.min(d, last)).padStart(2, '0')}`;
+        return { ...span, start: at(part.from), end: part.toEnd ? at(last) : at(part.to), expression };
+      }
       return { ...span, expression };
     }
     const days = rel.days ?? 0;
@@ -275,4 +283,15 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
   const yearsWritten = mention.date!.year !== undefined && endDate.year !== undefined && month === undefined;
   if (dayDiff(first.start, last.end) > (yearsWritten ? 31 * 366 : 3660)) return undefined;
   return { start: first.start, end: last.end, precision: coarser(first.precision, last.precision), expression };
+}
+
+/** The days of its month a span covers, when it is a part of one month (not all of it, not a day). */
+function partOfMonth(span: { start: string; end: string }): { from: number; to: number; toEnd: boolean } | undefined {
+  if (span.start.slice(0, 7) !== span.end.slice(0, 7)) return undefined;
+  const [y, m] = [Number(span.start.slice(0, 4)), Number(span.start.slice(5, 7))];
+  const from = Number(span.start.slice(8, 10));
+  const to = Number(span.end.slice(8, 10));
+  const last = daysInMonth(y, m);
+  if (from === to || (from === 1 && to === last)) return undefined;
+  return { from, to, toEnd: to === last };
 }
