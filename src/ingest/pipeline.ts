@@ -141,7 +141,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const scans = segmented.drafts.map((draft) => gazetteer.matcherFor(context.countries).scan(draft.text));
   const unified = unifyCued(segmented.drafts.map((draft, i) => tagText(gazetteer, draft.text, draft.links, lang, context, scans[i])));
   // a Han name the text glosses once names its place or group wherever the text writes it again
-  const learned = learnGlosses(gazetteer, source.text, context, unified.flatMap((t) => t.cued ?? []));
+  const learned = learnGlosses(gazetteer, source.text, context, unified.flatMap((t) => t.cued ?? []), scans);
   const tagged = withLearned(gazetteer, segmented.drafts.map((d) => d.text), unified, learned, context, scans);
   const drafts = segmented.drafts.map((draft, i) => {
     const scanned = scans[i]!;

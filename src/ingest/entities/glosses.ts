@@ -23,12 +23,19 @@ export interface Learned {
 }
 
 /** What the glosses of `text` teach: Han names of entities that `known` resolves their Latin name to. */
-export function learnGlosses(gaz: Gazetteer, text: string, context: TagContext, cued: GazetteerEntity[]): Learned {
+export function learnGlosses(
+  gaz: Gazetteer,
+  text: string,
+  context: TagContext,
+  cued: GazetteerEntity[],
+  // the passages' scans, when the caller has them: their folded texts are where a name recurs
+  scans?: Scan[],
+): Learned {
   const names = new Map<string, { id: string; written: string }>();
   const pairs = harvestNames('', text, gaz.rules.glossBoundaries ?? []).filter((e) => e.latin && e.kind !== 'link');
   if (!pairs.length) return { names };
   const matcher = gaz.matcherFor(context.countries);
-  const folded = foldText(text).lower;
+  const folded = scans ? scans.map((s) => s.folded.lower).join('\n') : foldText(text).lower;
   const byName = new Map<string, string>();
   for (const c of cued) for (const n of [c.name.en, ...c.aliases]) byName.set(n.toLowerCase(), c.id);
   const idOf = (latin: string): string | undefined => {

@@ -107,12 +107,14 @@ export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => b
     const s = f.lower;
     const matches: Match[] = [];
     const SPACE = 32;
-    // the longest alias the text spells from `i`
-    const longestAt = (i: number): { end: number; ids: string[] } | undefined => {
+    // the end and ids of the longest alias the text spells from `i` (bestEnd 0: none)
+    let bestEnd = 0;
+    let bestIds: string[] | undefined;
+    const longestAt = (i: number): void => {
+      bestEnd = 0;
       let node = root.next.get(s.charCodeAt(i));
-      if (!node) return undefined;
-      let bestEnd = 0;
-      let bestIds = accepted(node, f, i, i + 1);
+      bestIds = node ? accepted(node, f, i, i + 1) : undefined;
+      if (!node) return;
       if (bestIds) bestEnd = i + 1;
       let j = i + 1;
       while (j < s.length) {
@@ -132,22 +134,36 @@ export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => b
           bestEnd = j;
         }
       }
-      return bestIds ? { end: bestEnd, ids: bestIds } : undefined;
     };
-    const overtaken = (i: number, end: number) => {
+    // whether a name that does not yield starts inside [i, end) and ends after it
+    const overtaken = (i: number, end: number): boolean => {
       for (let k = i + 1; k < end; k++) {
-        const inner = longestAt(k);
-        if (inner && inner.end > end && !yields(inner.ids)) return true;
+        // a Latin name starts a word
+        if (!root.next.has(s.charCodeAt(k)) || (isLatinWordCode(s.charCodeAt(k)) && isLatinWordCode(s.charCodeAt(k - 1)))) continue;
+        longestAt(k);
+        if (bestIds && bestEnd > end && !yields(bestIds)) return true;
       }
       return false;
     };
     let i = 0;
     while (i < s.length) {
-      const best = longestAt(i);
-      if (best && !(yields(best.ids) && overtaken(i, best.end))) {
-        matches.push({ start: i, end: best.end, ids: best.ids });
-        i = best.end;
-      } else i++;
+      if (!root.next.has(s.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      longestAt(i);
+      if (!bestIds) {
+        i++;
+        continue;
+      }
+      const end = bestEnd;
+      const ids = bestIds;
+      if (yields(ids) && overtaken(i, end)) {
+        i++;
+        continue;
+      }
+      matches.push({ start: i, end, ids });
+      i = end;
     }
     return { matches, folded: f };
   }
