@@ -57,6 +57,8 @@ export interface DateResource {
   afterClauseMarkers?: string[];
   /** Words later in the date's clause that make it a passing mention (…以来). */
   passingLaterInClause?: string[];
+  /** Regex sources of phrases in which those words belong to something else (两年以来: a duration). */
+  passingLaterInClauseExcept?: string[];
   /** Longest subject (in characters) allowed before the preposition of a clause-initial date. */
   maxSubjectChars?: number;
   /** An era or regnal year written before a bracketed calendar gloss (清光緒八年（1882年）): a regex source matching the end of the text before the bracket. */

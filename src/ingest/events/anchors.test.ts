@@ -31,6 +31,8 @@ describe('classifyMentions', () => {
     ]);
     expect(roles('The aim, which began after protests in March 2011, is clear.')).toEqual(['March 2011:embedded']);
     expect(roles('这座基地自从1985年2月以来一直由叛军控制。', 'zh-Hans')).toEqual(['1985年2月:embedded']);
+    // the 以来 of a duration (三年以来, for three years) is not the date's
+    expect(roles('港务局局长在1986年3月2日表示码头的吞吐量比三年以来任何时候都高。', 'zh-Hans')[0]).toMatch(/^1986年3月2日:anchor/);
     expect(roles('罢工者（1986年6月29日前稱為「港口罢工者」）', 'zh-Hans')).toEqual(['1986年6月29日:embedded']);
     expect(roles('罢工持续到了1月24日。', 'zh-Hans')).toEqual(['1月24日:embedded']);
     expect(roles('冲突是叙利亚内战期间在1986年1月初開始的一场冲突。', 'zh-Hans')).toEqual(['1986年1月初:embedded']);

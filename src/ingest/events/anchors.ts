@@ -90,7 +90,7 @@ interface LanguageTools {
   /** A preposition, a word pointing back to the story and a short phrase, ending where a relative offset follows (在此 / 在这场反攻 + 之前一天). */
   pointsBackRe?: RegExp;
   /** The word lists the rules search a clause for, compiled once. */
-  words: { passingBefore: RegExp[]; passingLater: RegExp[]; copulas: RegExp[]; copulaNotIn: RegExp[]; attributives: RegExp[] };
+  words: { passingBefore: RegExp[]; passingLater: RegExp[]; passingLaterExcept: RegExp[]; copulas: RegExp[]; copulaNotIn: RegExp[]; attributives: RegExp[] };
 }
 
 /**
@@ -128,7 +128,7 @@ function scanParagraph(text: string, t: LanguageTools): ParagraphScan {
     passingEnd: nextCharFinder(text, '，。；,;!?！？'),
     definitionEnd: nextCharFinder(text, '，。；,;'),
     passingBefore: new Occurrences(text, t.words.passingBefore),
-    passingLater: new Occurrences(text, t.words.passingLater),
+    passingLater: new Occurrences(text, t.words.passingLater, t.words.passingLaterExcept),
     copulas: new Occurrences(text, t.words.copulas, t.words.copulaNotIn),
     attributives: new Occurrences(text, t.words.attributives),
     parens: { from: -1, at: -1, depth: 0 },
@@ -167,6 +167,7 @@ function tools(lang: Lang): LanguageTools {
     words: {
       passingBefore: wordPatterns(res.passingBefore, wordEdge),
       passingLater: wordPatterns(res.passingLaterInClause ?? [], wordEdge),
+      passingLaterExcept: (res.passingLaterInClauseExcept ?? []).map((source) => new RegExp(source, 'gu')),
       copulas: wordPatterns(res.copulas ?? [], wordEdge),
       copulaNotIn: wordPatterns(res.copulaNotIn ?? [], wordEdge),
       attributives: wordPatterns(res.attributiveMarkers ?? [], false),
