@@ -58,7 +58,8 @@ const check = JSON.parse(readFileSync('tests/fresh/entities-check.json', 'utf8')
   passages: { file: string; snippet: string; places: string[]; groups: string[] }[];
 };
 // the groups that fight in the Syrian war only (conflicts.json); ISIL or al-Qaeda may rightly appear elsewhere
-const syrianActors = new Set(gaz.conflicts.filter((c) => c.countries.includes('SY')).flatMap((c) => [...c.groups, ...Object.values(c.actors)]));
+// the armed parties of the Syrian war (a role may also be a place's: the capital)
+const syrianActors = new Set(gaz.conflicts.filter((c) => c.countries.includes('SY')).flatMap((c) => [...c.groups, ...Object.values(c.actors)]).filter((id) => gaz.byId.get(id)?.type === 'group'));
 const resolveAnnotated = nameResolver(gaz);
 // a place no gazetteer file holds may be a dataset locality, or a place the texts named with a
 // place cue ("the village of Robey"), published with the built entities

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDateMentions, type DateMention } from './find.ts';
 
-const one = (text: string, lang: 'en' | 'zh-Hans' = 'en'): DateMention => {
+const one = (text: string, lang: 'en' | 'zh-Hans' | 'zh-Hant' = 'en'): DateMention => {
   const found = findDateMentions(text, lang);
   expect(found, `one mention in ${text}`).toHaveLength(1);
   return found[0]!;

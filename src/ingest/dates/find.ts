@@ -38,7 +38,7 @@ export interface DateMention {
   /** Last part of a range (`Between 10 and 12 February`, `7月20日至21日`). */
   rangeEnd?: PartialDate;
   /** Offset phrases: days from the narrative's date, a vague span, or "same date". */
-  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number; connective?: boolean; fuzzy?: string };
+  relative?: { days?: number; months?: number; years?: number; vague?: [number, number]; same?: boolean; deictic?: boolean; ordinal?: number; weekend?: number; connective?: boolean; fuzzy?: PartialDate['fuzzy'] };
   /** 0 = Monday … 6 = Sunday. */
   weekday?: number;
   /** Why the written date cannot exist (`2月30日`, `31 April`). */
@@ -106,7 +106,7 @@ function relativeOf(v: Record<string, unknown> | undefined): DateMention['relati
   else if (num(v.months) !== undefined) {
     r.months = num(v.months);
     // a part of the month ("early that month")
-    if (typeof v.fuzzy === 'string' && v.fuzzy) r.fuzzy = v.fuzzy;
+    if (typeof v.fuzzy === 'string' && v.fuzzy) r.fuzzy = v.fuzzy as PartialDate['fuzzy'];
   }
   else if (num(v.years) !== undefined) r.years = num(v.years);
   else r.days = num(v.days) ?? 0;

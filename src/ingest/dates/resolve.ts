@@ -233,7 +233,7 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
       const year = yearOf(base.start) + (rel.years ?? 0);
       if (rel.years !== undefined) return { ...spanOf({ year }, year, res)!, expression };
       const index = year * 12 + Number(base.start.slice(5, 7)) - 1 + rel.months!;
-      const span = spanOf({ month: (index % 12) + 1, ...(rel.fuzzy ? { fuzzy: rel.fuzzy as PartialDate['fuzzy'] } : {}) }, Math.floor(index / 12), res)!;
+      const span = spanOf({ month: (index % 12) + 1, ...(rel.fuzzy ? { fuzzy: rel.fuzzy } : {}) }, Math.floor(index / 12), res)!;
       // a month on from a part of a month is the same part of that month: late October, "one
       // month later" = late November
       const part = !rel.fuzzy && rel.months !== 0 ? partOfMonth(base) : undefined;

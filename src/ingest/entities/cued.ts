@@ -6,7 +6,7 @@
  */
 import { asciiKey } from './generate/geocode.ts';
 import { trailingName } from './generate/evidence.ts';
-import { foldName, isLatinWordChar, type Folded } from './fold.ts';
+import { foldName, HAN, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import type { Gazetteer, GazetteerEntity } from './types.ts';
 import type { Tags } from './tag.ts';
@@ -29,7 +29,6 @@ const WORDS = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’-]*/gu;
 const CAPITAL = /^\p{Lu}/u;
 /** An article written onto the name ("al-Tiba", "as-Samu"). */
 const ARTICLE_HYPHEN = /^(?:al|el|ash|as|ad|ar|at|az|ez|an|ad|ed|es|et)-\p{L}/iu;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 interface Words {
   particles: Set<string>;

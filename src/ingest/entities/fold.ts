@@ -9,7 +9,8 @@ import { openccConverter } from '../../lib/opencc.ts';
 type Convert = (s: string) => string;
 let toSimplified: Convert | undefined;
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A Han character (CJK unified ideographs, extension A, compatibility ideographs). */
+export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function simplify(text: string): string {
   if (!HAN.test(text)) return text;

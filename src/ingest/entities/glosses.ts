@@ -9,7 +9,7 @@
  * in, its tags with the learned names out.
  */
 import { harvestNames } from './generate/evidence.ts';
-import { foldText } from './fold.ts';
+import { foldText, HAN } from './fold.ts';
 import { aliasOccurrences } from './matcher.ts';
 import type { Tags } from './tag.ts';
 import { ROLE, type Gazetteer, type GazetteerEntity, type Scan, type TagContext } from './types.ts';
@@ -109,4 +109,3 @@ export function withLearned(
   });
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -156,7 +156,8 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   const owners = new Map<string, Set<string>>();
   // a generated country answers to its aliases only: its display names include names too short to
   // read alone (捷克)
-  const namesToMatch = (e: GazetteerEntity) => (worldCountries.includes(e) ? e.aliases : globalNamesOf(e));
+  const generatedCountries = new Set(worldCountries);
+  const namesToMatch = (e: GazetteerEntity) => (generatedCountries.has(e) ? e.aliases : globalNamesOf(e));
   for (const e of [...places, ...groups, ...agencies, ...worldCountries]) {
     for (const n of namesToMatch(e)) {
       const key = foldName(n).lower;

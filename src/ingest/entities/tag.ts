@@ -216,14 +216,14 @@ function stateActors(gaz: Gazetteer, folded: Folded, matches: Match[], resolved:
   const acts = gaz.rules.stateActs;
   if (!acts) return out;
   const forces = stateForces(gaz);
-  const words = foldedActs(gaz);
+  const { acts: words, placeAfter } = foldedRules(gaz);
   const mentions = new Map<string, boolean[]>();
   for (const [i, m] of matches.entries()) {
     const ids = resolved[i]!;
     if (ids.length !== 1 || !forces.has(ids[0]!)) continue;
     const country = ids[0]!;
     const before = folded.lower.slice(Math.max(0, m.start - 8), m.start).trimEnd();
-    const destination = placeAfter(gaz).some((p) => before.endsWith(p) && !(isLatinWordChar(p[0]) && isLatinWordChar(before[before.length - p.length - 1])));
+    const destination = placeAfter.some((p) => before.endsWith(p) && !(isLatinWordChar(p[0]) && isLatinWordChar(before[before.length - p.length - 1])));
     let window = folded.lower.slice(m.end, m.end + acts.within + 12);
     const stop = window.search(CLAUSE_END);
     if (stop >= 0) window = window.slice(0, stop);
@@ -235,23 +235,6 @@ function stateActors(gaz: Gazetteer, folded: Folded, matches: Match[], resolved:
   }
   for (const [country, reads] of mentions) if (reads.some(Boolean)) out.set(country, { forces: forces.get(country)!, everyMention: reads.every(Boolean) });
   return out;
-}
-
-const placeWords = new WeakMap<Gazetteer, string[]>();
-function placeAfter(gaz: Gazetteer): string[] {
-  let w = placeWords.get(gaz);
-  if (!w) placeWords.set(gaz, (w = (gaz.rules.stateActs?.placeAfter ?? []).map((x) => foldName(x).lower).filter(Boolean)));
-  return w;
-}
-
-const actWords = new WeakMap<Gazetteer, string[]>();
-function foldedActs(gaz: Gazetteer): string[] {
-  let w = actWords.get(gaz);
-  if (!w) {
-    w = (gaz.rules.stateActs?.words ?? []).map((x) => foldName(x).lower).filter(Boolean);
-    actWords.set(gaz, w);
-  }
-  return w;
 }
 
 /**
@@ -316,7 +299,8 @@ function demonymsBefore(gaz: Gazetteer, folded: Folded, what: string, words: str
   let p = byList.get(what);
   if (p === undefined) {
     const countryOf = new Map(gaz.places.flatMap((e) => (e.demonyms ?? []).map((d) => [foldName(d).lower, e.id] as const)));
-    const nouns = words.map((n) => foldName(n).lower).filter((n) => /^\p{L}/u.test(n));
+    // after an adjective written in Latin letters: the list's Latin words
+    const nouns = words.map((n) => foldName(n).lower).filter((n) => /^\p{Script=Latin}/u.test(n));
     const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     p = countryOf.size && nouns.length ? { pattern: new RegExp(`(?<![\\p{L}'])(${alt([...countryOf.keys()])}) (?:${alt(nouns)})(?![\\p{L}])`, 'gu'), countryOf } : null;
     byList.set(what, p);
@@ -334,6 +318,9 @@ function demonymsBefore(gaz: Gazetteer, folded: Folded, what: string, words: str
 interface FoldedRules {
   suffixes: string[];
   demonymKinds: Set<string>;
+  /** stateActs.words and stateActs.placeAfter */
+  acts: string[];
+  placeAfter: string[];
   governorate?: { before: string[]; after: string[]; anaphora: string[]; joiners: Set<string>; locatives: string[] };
 }
 const foldedRuleSets = new WeakMap<Gazetteer, FoldedRules>();
@@ -347,6 +334,8 @@ function foldedRules(gaz: Gazetteer): FoldedRules {
   rules = {
     suffixes: gaz.rules.demonym.suffixes.map(norm).filter(Boolean),
     demonymKinds: new Set(gaz.rules.demonym.kinds),
+    acts: (gaz.rules.stateActs?.words ?? []).map(norm).filter(Boolean),
+    placeAfter: (gaz.rules.stateActs?.placeAfter ?? []).map(norm).filter(Boolean),
     governorate: g && {
       before: g.before.map(norm),
       after: g.after.map(norm),

@@ -1,4 +1,5 @@
-import type { EntityName } from './content.ts';
+import type { z } from 'zod';
+import type { EntityName, RulesFile } from './content.ts';
 
 /** Pseudo-id of names listed in other-names.json: they claim their text but tag nothing. */
 export const OTHER = '#other';
@@ -72,44 +73,9 @@ export interface AmbiguousAlias {
 }
 
 /** Language knowledge used by the tagger, as data (content/entities/rules.json). */
-export interface Rules {
-  /** Words after which a Han-script name glossed in brackets starts ("的", "在", "和"). */
-  glossBoundaries?: string[];
-  /** When a governorate's capital city names the governorate ("Idlib and Latakia provinces", "the
-   * eastern countryside of Der-Ezzor", "In Aleppo, fighting raged throughout the province"): phrases
-   * just `before` or just `after` the name (shared along a list of names linked by `joiners`), or an
-   * `anaphora` later in the same sentence referring back to the nearest place named before it, when
-   * that name follows one of `locatives` ("In Aleppo, fighting raged throughout the province"). */
-  governorate?: { note?: string; before: string[]; after: string[]; anaphora: string[]; joiners: string[]; locatives: string[] };
-  /** Cues that make an unknown name a place ("the village of X", "X村"): see cued.ts. */
-  placeCues?: {
-    note?: string;
-    before: { kind: string; one: string[]; many: string[] }[];
-    after: { kind: string; words: string[]; unless: string[] }[];
-    joiners: string[];
-  };
-  /** Head words that end the name of an armed group ("the Northern Sun Battalion", "the Aleppo
-   * Military Council"): an unknown capitalised name right before one is a group of that kind; see cued.ts. */
-  groupCues?: { note?: string; heads: { kind: string; words: string[] }[]; stops: string[]; numbers: string[] };
-  /** Words of a military act: a country named at most `within` characters before one, in the same
-   * clause, is the actor, so it names its state forces (groups' `state`) rather than a place. */
-  stateActs?: { note?: string; words: string[]; within: number };
-  /** Places of these kinds whose name spells a place they lie in name that place too (阿勒颇老城 → Aleppo). */
-  namedInside?: { note?: string; kinds: string[] };
-  /** A Han-script name of an entity of one of `kinds`, directly followed by one of `suffixes`, is a
-   * demonym or nationality ("突尼斯籍", "土耳其人"), not a mention of the place. */
-  demonym: { kinds: string[]; suffixes: string[] };
-  unknownNames: {
-    /** Lower-case words allowed inside a capitalised multiword name ("al", "of"). */
-    particles: string[];
-    /** Capitalised words that start sentences or are not names ("On", "The", "January"). */
-    notNames: string[];
-    /** Wiki-link namespaces that are never entities ("File", "Category"). */
-    linkNamespaces: string[];
-    /** A quoted Han-script phrase ending in one of these is reported as a possible name. */
-    hanNameSuffixes: string[];
-  };
-}
+/** rules.json as the loader validates it: the one schema (content.ts RulesFile) types it, so a
+ * field added there is read here without a second, hand-kept interface. */
+export type Rules = z.infer<typeof RulesFile>;
 
 export interface Match {
   start: number;

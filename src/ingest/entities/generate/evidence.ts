@@ -7,6 +7,7 @@
  *  - glosses in Chinese texts: `泰爾艾納比曼度（Tell al-Nabi Mando）`, `Salaheddine（薩拉赫丁）`.
  * Every finding keeps the file and line it came from. Pure: texts in, findings out.
  */
+import { HAN } from '../fold.ts';
 
 export interface NameEvidence {
   /** The Han-script name. */
@@ -20,7 +21,6 @@ export interface NameEvidence {
   line: number;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_NAME = /^[\u3400-\u9fff\uf900-\ufaff·・\-‧]+$/;
 /** A bracketed disambiguator at the end of a title: "阿尔米 (叙利亚)". */
 const DISAMBIGUATOR = /\s*[(（][^()（）]*[)）]\s*$/;

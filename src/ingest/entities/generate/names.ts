@@ -4,7 +4,7 @@
  * entry lacks; the other Chinese script comes from OpenCC. Every name filled records its source.
  */
 import { openccConverter } from '../../../lib/opencc.ts';
-import { foldName } from '../fold.ts';
+import { foldName, HAN } from '../fold.ts';
 import type { NameEvidence } from './evidence.ts';
 
 export type Lang = 'en' | 'zh-Hans' | 'zh-Hant';
@@ -20,7 +20,6 @@ export interface NameFill {
   aliases: string[];
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Han-script names only: kana or hangul mean another language's name (アレッポ, 알레포). */
 export const CHINESE_NAME = /^[\u3400-\u9fff\uf900-\ufaff·]{2,}$/;
 /** A name written for Chinese readers: Han characters, possibly with a Latin proper name kept in
