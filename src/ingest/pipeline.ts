@@ -146,7 +146,9 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   const drafts = segmented.drafts.map((draft, i) => {
     const scanned = scans[i]!;
     const tags = tagged[i]!;
-    addFound(found, tags.cued ?? [], Object.entries(tags.spellings ?? {}));
+    // a place of the world index is published like a cued one: it is the text's, not a file's
+    const world = [...tags.places].map((id) => gazetteer.byId.get(id)).filter((e): e is GazetteerEntity => Boolean(e?.world));
+    addFound(found, [...(tags.cued ?? []), ...world], Object.entries(tags.spellings ?? {}));
     // a name a place cue made a place (or read as a known one) is no longer unknown
     const placed = new Set([...(tags.cued ?? []).map((e) => e.name.en), ...Object.values(tags.spellings ?? {}).flat()]);
     unknownNames.push(...findUnknownNames(gazetteer, draft.text, draft.links, lang, context, scanned).filter((n) => !placed.has(n)));

@@ -1,11 +1,14 @@
 /**
  * What a whole text is about, for the tagger (TagContext): the conflict its chronology belongs to
  * (manifest `chronology`, conflicts.json), or, for a text without one, the country most of its
- * places lie in and the conflict fought there; then the governorates its places lie in, to choose
- * between same-named localities. A text about a war no conflict of conflicts.json covers gets no
- * conflict: its generic role words ("rebels", "政府军") name no actor, and no dataset localities.
+ * places lie in (the world's cities when the gazetteer's say nothing) and the conflict fought there;
+ * then the governorates its places lie in, to choose between same-named localities. A text about a
+ * war no conflict of conflicts.json covers gets no conflict: its generic role words ("rebels",
+ * "政府军") name no actor. Its country's cities and units are read from the world index (world.ts).
  */
-import { ROLE, type Conflict, type Gazetteer, type TagContext } from './types.ts';
+import { inCapitalisedRun, type Folded } from './fold.ts';
+import { ROLE, type Conflict, type Gazetteer, type Match, type Matcher, type TagContext } from './types.ts';
+import { worldVoters } from './world.ts';
 
 /** A text is about a country when at least this many of its place mentions lie there... */
 const MIN_MENTIONS = 3;
@@ -16,24 +19,35 @@ export function conflictOfChronology(gaz: Gazetteer, chronology: string | undefi
   return chronology ? gaz.conflicts.find((c) => c.chronologies.includes(chronology)) : undefined;
 }
 
-/** The country most of the texts' places below country level lie in, when it clearly dominates. */
-export function dominantCountry(gaz: Gazetteer, texts: string[]): string | undefined {
+/** The country most of `texts`' matches lie in (`countryOf` reads one match), when it clearly dominates. */
+function mostNamed(matcher: Matcher, texts: string[], countryOf: (ids: string[], m: Match, folded: Folded) => string | undefined): string | undefined {
   const counts = new Map<string, number>();
   let total = 0;
   for (const text of texts) {
-    for (const m of gaz.matcher.scan(text).matches) {
-      if (m.ids.length !== 1) continue;
-      const e = gaz.byId.get(m.ids[0]!);
-      // where things happen: towns, governorates, regions; a country is as often a party
-      // ("土耳其軍", "Turkish jets") as a place, so it does not vote
-      if (e?.type !== 'place' || !e.country || e.kind === 'country') continue;
-      counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
+    const { matches, folded } = matcher.scan(text);
+    for (const m of matches) {
+      const country = countryOf(m.ids, m, folded);
+      if (!country) continue;
+      counts.set(country, (counts.get(country) ?? 0) + 1);
       total++;
     }
   }
   const [top] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (!top || top[1] < MIN_MENTIONS || top[1] / total < MIN_SHARE) return undefined;
   return top[0];
+}
+
+/** The country most of the texts' places below country level lie in, when it clearly dominates:
+ * the gazetteer's places, else the world's cities and first-level units (world.ts). */
+export function dominantCountry(gaz: Gazetteer, texts: string[]): string | undefined {
+  const known = mostNamed(gaz.matcher, texts, (ids) => {
+    const e = ids.length === 1 ? gaz.byId.get(ids[0]!) : undefined;
+    // where things happen: towns, governorates, regions; a country is as often a party
+    // ("土耳其軍", "Turkish jets") as a place, so it does not vote
+    return e?.type === 'place' && e.kind !== 'country' ? e.country : undefined;
+  });
+  // a city's name inside a longer capitalised one ("The New York Times", "Middle East") is that one's
+  return known ?? mostNamed(worldVoters(gaz), texts, (ids, m, folded) => (ids.length === 1 && !inCapitalisedRun(folded, m.start, m.end) ? ids[0] : undefined));
 }
 
 export function textContext(gaz: Gazetteer, chronology: string | undefined, texts: string[]): TagContext {
@@ -57,7 +71,27 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
         if (e?.admin1 && !e.locality) admins.set(e.admin1, (admins.get(e.admin1) ?? 0) + 1);
       }
   }
-  return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins };
+  let centre: [number, number] | undefined | null = null;
+  const centreOnce = () => (centre === null ? (centre = centreOf(gaz, countries, texts)) : centre);
+  return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins, ...(countries ? { centre: centreOnce } : {}) };
+}
+
+/** The median longitude and latitude of the places below country level the texts name with one
+ * reading (a median, so a capital named in passing does not pull it off the fighting). */
+function centreOf(gaz: Gazetteer, countries: string[] | undefined, texts: string[]): [number, number] | undefined {
+  const lons: number[] = [];
+  const lats: number[] = [];
+  const matcher = gaz.matcherFor(countries);
+  for (const text of texts)
+    for (const m of matcher.scan(text).matches) {
+      const e = m.ids.length === 1 ? gaz.byId.get(m.ids[0]!) : undefined;
+      if (e?.type !== 'place' || !e.coords || e.kind === 'country' || e.kind === 'region') continue;
+      lons.push(e.coords[0]);
+      lats.push(e.coords[1]);
+    }
+  if (!lons.length) return undefined;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return [median(lons), median(lats)];
 }
 
 /**

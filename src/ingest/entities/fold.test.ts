@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, foldText, isLatinWordChar, isLatinWordCode } from './fold.ts';
+import { foldName, foldText, inCapitalisedRun, isLatinWordChar, isLatinWordCode } from './fold.ts';
 
 /** The definition of the lower-case copy: each UTF-16 unit lower-cased alone, kept if that grows it. */
 function lowerUnitByUnit(text: string): string {
@@ -52,5 +52,20 @@ describe('isLatinWordCode', () => {
   it('agrees with isLatinWordChar', () => {
     for (let c = 0; c < 0x2000; c++) expect(isLatinWordCode(c), c.toString(16)).toBe(isLatinWordChar(String.fromCharCode(c)));
     expect(isLatinWordCode(Number.NaN)).toBe(false);
+  });
+});
+
+describe('inCapitalisedRun', () => {
+  const at = (text: string, name: string) => {
+    const f = foldText(text);
+    const start = f.text.indexOf(name);
+    return inCapitalisedRun(f, start, start + name.length);
+  };
+  it('sees a capitalised word right before or after the name', () => {
+    expect(at('Minister Ruiz Laval resigned.', 'Laval')).toBe(true);
+    expect(at('The Laval Accord was signed.', 'Laval')).toBe(true);
+    expect(at('They reached Laval. Rain fell.', 'Laval')).toBe(false);
+    expect(at('Laval fell at dawn.', 'Laval')).toBe(false);
+    expect(at('守军在衡阳城外', '衡阳')).toBe(false);
   });
 });

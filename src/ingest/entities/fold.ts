@@ -125,3 +125,10 @@ export function isLatinWordCode(c: number): boolean {
 export function hasHan(s: string): boolean {
   return HAN.test(s);
 }
+
+/** Whether the name at `start`..`end` of the folded text stands inside a longer capitalised run, a
+ * word with a capital right before or after it ("Al-Hajjar al-Aswad", "Qarmuta Dam", "Kuroda
+ * Nagamasa"): then it is part of that longer name, not a name of its own. */
+export function inCapitalisedRun(f: Folded, start: number, end: number): boolean {
+  return /\p{Lu}[\p{L}'’-]* $/u.test(f.text.slice(Math.max(0, start - 30), start)) || /^ \p{Lu}/u.test(f.text.slice(end, end + 2));
+}

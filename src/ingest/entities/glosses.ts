@@ -9,7 +9,7 @@
  * in, its tags with the learned names out.
  */
 import { harvestNames } from './generate/evidence.ts';
-import { foldText, HAN } from './fold.ts';
+import { foldText, HAN, inCapitalisedRun } from './fold.ts';
 import { aliasOccurrences } from './matcher.ts';
 import type { Tags } from './tag.ts';
 import { ROLE, type Gazetteer, type GazetteerEntity, type Scan, type TagContext } from './types.ts';
@@ -93,9 +93,7 @@ export function withLearned(
     const { matches, folded } = scans?.[i] ?? matcher.scan(passages[i]!);
     // a name inside a longer one the gazetteer reads ("al-Aswad" of "Hajar al-Aswad") is that one's
     // and so is a name inside a longer capitalised run ("Al-Hajjar al-Aswad", "Qarmuta Dam")
-    const inRun = (o: { start: number; end: number }) =>
-      /\p{Lu}[\p{L}'’-]* $/u.test(folded.text.slice(Math.max(0, o.start - 30), o.start)) || /^ \p{Lu}/u.test(folded.text.slice(o.end, o.end + 2));
-    const free = (o: { start: number; end: number }) => !inRun(o) && !matches.some((m) => m.start < o.end && o.start < m.end && m.end - m.start > o.end - o.start);
+    const free = (o: { start: number; end: number }) => !inCapitalisedRun(folded, o.start, o.end) && !matches.some((m) => m.start < o.end && o.start < m.end && m.end - m.start > o.end - o.start);
     let out = t;
     const add = (id: string, type: string | undefined, written?: string) => {
       const list = type === 'group' ? 'groups' : 'places';

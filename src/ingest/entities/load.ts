@@ -15,7 +15,9 @@ import {
   type ContentEntity,
 } from './content.ts';
 import { foldName } from './fold.ts';
+import type { GeneratedLocality } from './generate/localities.ts';
 import { buildMatcher, type AliasEntry } from './matcher.ts';
+import { worldPlaces } from './world.ts';
 import { OTHER, ROLE } from './types.ts';
 import type { AmbiguousAlias, Conflict, EntityType, Gazetteer, GazetteerEntity, Rules } from './types.ts';
 
@@ -85,6 +87,28 @@ export function roleWordsOf(gaz: Gazetteer, id: string): string[] {
   return [...new Set(out)];
 }
 
+/** A generated locality as a gazetteer entry: its names are read in texts of its region only
+ * (`everywhere`: in any text, as the world's countries are). */
+export function localityEntity(l: GeneratedLocality, everywhere: boolean): GazetteerEntity {
+  return {
+    id: l.id,
+    type: 'place',
+    kind: l.kind,
+    name: l.name,
+    aliases: everywhere ? l.aliases : [],
+    ...(everywhere ? {} : { regionAliases: l.aliases }),
+    ...(l.parent ? { parent: l.parent } : {}),
+    coords: l.coords,
+    coordsSource: l.coordsSource,
+    geoPrecision: l.geoPrecision,
+    country: l.country,
+    ...(l.admin1 ? { admin1: l.admin1 } : {}),
+    ...(l.population !== undefined ? { population: l.population } : {}),
+    ...(l.nameSources ? { nameSources: l.nameSources } : {}),
+    locality: true,
+  };
+}
+
 export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   const generatedFile = join(dir, 'generated', 'entities.json');
   const generated = existsSync(generatedFile) ? readJson(generatedFile, GeneratedEntitiesFile).entities : {};
@@ -94,23 +118,7 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   // countries: their names are read in any text. Both are published once a text names them.
   const generatedPlaces = (file: string, everywhere: boolean): GazetteerEntity[] =>
     existsSync(join(dir, 'generated', file))
-      ? readJson(join(dir, 'generated', file), GeneratedLocalitiesFile).localities.map((l) => ({
-          id: l.id,
-          type: 'place' as const,
-          kind: l.kind,
-          name: l.name,
-          aliases: everywhere ? l.aliases : [],
-          ...(everywhere ? {} : { regionAliases: l.aliases }),
-          ...(l.parent ? { parent: l.parent } : {}),
-          coords: l.coords,
-          coordsSource: l.coordsSource,
-          geoPrecision: l.geoPrecision,
-          country: l.country,
-          ...(l.admin1 ? { admin1: l.admin1 } : {}),
-          ...(l.population !== undefined ? { population: l.population } : {}),
-          ...(l.nameSources ? { nameSources: l.nameSources } : {}),
-          locality: true,
-        }))
+      ? readJson(join(dir, 'generated', file), GeneratedLocalitiesFile).localities.map((l) => localityEntity(l, everywhere))
       : [];
   const localities = generatedPlaces('localities.json', false);
   const worldCountries = generatedPlaces('countries.json', true);
@@ -186,13 +194,17 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   // a generic role word gives way to a name that starts inside it ("the army", "Army of Conquest")
   const roleOnly = (ids: string[]) => ids.every((id) => id.startsWith(ROLE));
   const base = buildMatcher(entries, roleOnly);
+  // the conflicts' countries have their dataset localities in localities.json; any other country's
+  // places come from the world index when a text about it is read
+  const conflictCountries = new Set(conflicts.flatMap((c) => c.countries));
   const matcherFor = (countries: string[] | undefined) => {
     if (!countries?.length) return base;
     const key = [...countries].sort().join(',');
     let m = regional.get(key);
     if (!m) {
       const extra: AliasEntry[] = [];
-      for (const e of [...places, ...localities])
+      const world = countries.filter((c) => !conflictCountries.has(c)).flatMap((c) => worldPlaces(gaz, c));
+      for (const e of [...places, ...localities, ...world])
         if (e.country && countries.includes(e.country)) for (const n of e.regionAliases ?? []) extra.push({ alias: n, ids: [e.id] });
       m = buildMatcher([...entries, ...extra], roleOnly);
       regional.set(key, m);
@@ -200,5 +212,6 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
     return m;
   };
 
-  return { places, groups, agencies, localities, conflicts, roles, otherNames, byId, ambiguous, rules, matcher: base, matcherFor };
+  const gaz: Gazetteer = { places, groups, agencies, localities, conflicts, roles, otherNames, byId, ambiguous, rules, matcher: base, matcherFor };
+  return gaz;
 }

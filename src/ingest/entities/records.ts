@@ -21,8 +21,9 @@ function record(e: GazetteerEntity): Entity {
   return Entity.parse(r);
 }
 
-/** What the texts added to the gazetteer: places and groups named with a cue that no file holds, and
- * spellings of known places met in them (a cued "Tadef" for Tadif), by id. */
+/** What the texts added to the gazetteer: places and groups named with a cue that no file holds,
+ * places of the world index they named (world.ts), and spellings of known places met in them (a
+ * cued "Tadef" for Tadif), by id. */
 export interface FoundInTexts {
   cued?: Map<string, GazetteerEntity>;
   spellings?: Map<string, Set<string>>;
@@ -45,7 +46,7 @@ export function buildEntityRecords(gaz: Gazetteer, events: Pick<EventRecord, 'id
   const used = new Set(events.flatMap((ev) => [...ev.places, ...ev.groups]));
   const localities = gaz.localities.filter((l) => used.has(l.id));
   const foundOf = (type: 'place' | 'group') =>
-    [...cued.values()].filter((c) => c.type === type && used.has(c.id) && !gaz.byId.has(c.id)).sort((a, b) => a.id.localeCompare(b.id));
+    [...cued.values()].filter((c) => c.type === type && used.has(c.id) && (c.world || !gaz.byId.has(c.id))).sort((a, b) => a.id.localeCompare(b.id));
   const places = foundOf('place');
   const withSpellings = (e: GazetteerEntity): GazetteerEntity => {
     const met = found.spellings?.get(e.id);

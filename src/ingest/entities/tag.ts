@@ -1,8 +1,9 @@
 /** Tagging a passage with the places and armed groups it names. */
-import { foldName, isLatinWordChar, type Folded } from './fold.ts';
+import { foldName, inCapitalisedRun, isLatinWordChar, type Folded } from './fold.ts';
 import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
+import { geoDistance } from 'd3-geo';
 import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey } from './cued.ts';
 import { bothScripts } from './generate/names.ts';
 import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
@@ -51,7 +52,12 @@ export function tagText(
   const local = localGroups(gaz);
   // a role word names its conflict's actor; a group of one war only is not read in texts about another
   const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id);
-  const first = matches.map((m) => [...new Set(m.ids.filter((id) => id !== OTHER).map(roleOrId).filter((id): id is string => id !== undefined))]);
+  // a place of the world index inside a longer capitalised name is that name's ("Kuroda Nagamasa",
+  // "Sherwood Foresters"): its Latin names are as often people's and regiments'
+  const standsAlone = (id: string, m: Match) => !gaz.byId.get(id)?.world || !inCapitalisedRun(folded, m.start, m.end);
+  const first = matches.map((m) => [
+    ...new Set(m.ids.filter((id) => id !== OTHER && standsAlone(id, m)).map(roleOrId).filter((id): id is string => id !== undefined)),
+  ]);
   // governorates named around each match, to choose between localities of the same name
   const nearby = new Map<string, number>();
   for (const ids of first)
@@ -61,7 +67,7 @@ export function tagText(
     }
   const resolved = matches.map((m, i) => {
     let ids = first[i]!;
-    if (ids.some((id) => gaz.byId.get(id)?.locality)) ids = chooseLocality(gaz, ids, nearby, context.admins);
+    if (ids.some((id) => gaz.byId.get(id)?.locality)) ids = chooseLocality(gaz, ids, nearby, context);
     if (ids.length > 1) {
       const key = folded.lower.slice(m.start, m.end).replace(/ {2,}/g, ' ');
       const amb = gaz.ambiguous.get(key);
@@ -164,7 +170,7 @@ function placesByCue(
   for (const n of names) {
     if (!free(n.start, n.end) || (n.han && n.hanStart !== undefined && !free(n.hanStart, n.hanStart + n.han.length))) continue;
     let known = index?.get(looseKey(n.name)) ?? [];
-    if (known.some((id) => gaz.byId.get(id)?.locality)) known = chooseLocality(gaz, known, nearby, context.admins);
+    if (known.some((id) => gaz.byId.get(id)?.locality)) known = chooseLocality(gaz, known, nearby, context);
     if (known.length === 1) {
       const id = known[0]!;
       if (!out.ids.includes(id)) out.ids.push(id);
@@ -260,25 +266,46 @@ function groupsByCue(gaz: Gazetteer, text: string, folded: Folded, matches: Matc
 /**
  * The reading of a name that dataset localities answer to (one or several): a hand-written entry
  * first (it was written for these texts), else the locality in the governorate most named around it
- * (in the passage, then in the whole text), else none: an unsupported name is not tagged.
+ * (in the passage, then in the whole text), else a seat (city, town, unit) the name alone can stand
+ * for: the only one, the only city, or the one clearly nearest the text's places. Else none: an
+ * unsupported name is not tagged.
  */
-function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, number>, admins: Map<string, number> | undefined): string[] {
+function chooseLocality(gaz: Gazetteer, ids: string[], nearby: Map<string, number>, context: TagContext): string[] {
   const hand = ids.filter((id) => !gaz.byId.get(id)?.locality);
   if (hand.length) return hand;
   // a village only where its governorate is named (in the passage or the text): "Milh" in
   // "al-Milh Square" of an Aleppo text is not the village of that name in As-Suwayda; a seat of a
   // governorate or district (kind city or town) is known enough to stand on its own name
-  for (const counts of [nearby, admins]) {
+  for (const counts of [nearby, context.admins]) {
     if (!counts) continue;
     const scored = ids.map((id) => ({ id, n: counts.get(gaz.byId.get(id)?.admin1 ?? '') ?? 0 })).sort((a, b) => b.n - a.n);
     if (scored[0]!.n > 0 && scored[0]!.n > (scored[1]?.n ?? 0)) return [scored[0]!.id];
   }
   const seats = ids.filter((id) => SEAT_KINDS.has(gaz.byId.get(id)?.kind ?? ''));
-  return seats.length === 1 ? seats : [];
+  if (seats.length <= 1) return seats;
+  // a city and a unit or town of its name (Rostov-on-Don, Rostov Oblast, the town of Rostov): the city
+  const cities = seats.filter((id) => gaz.byId.get(id)?.kind === 'city');
+  if (cities.length === 1) return cities;
+  // two towns of one name (Kalach): the one the text's other places lie around
+  const centre = context.centre?.();
+  if (!centre) return [];
+  const byDistance = seats
+    .map((id) => ({ id, d: distance(gaz.byId.get(id)?.coords, centre) }))
+    .sort((a, b) => a.d - b.d);
+  return byDistance[0]!.d * NEARER < byDistance[1]!.d ? [byDistance[0]!.id] : [];
 }
 
-/** Kinds of dataset localities that are administrative seats (GeoNames PPLA/PPLC, PPLA2), and generated countries. */
-const SEAT_KINDS = new Set(['city', 'town', 'country']);
+/** How much nearer the text's places one same-named seat must be than the next to be the one meant. */
+const NEARER = 2;
+
+/** Great-circle distance in radians (d3-geo), infinite for a place without coordinates. */
+function distance(a: [number, number] | undefined, b: [number, number]): number {
+  return a ? geoDistance(a, b) : Infinity;
+}
+
+/** Kinds of dataset localities that are administrative seats (GeoNames PPLA/PPLC, PPLA2), and
+ * generated countries and first-level units (world.ts). */
+const SEAT_KINDS = new Set(['city', 'town', 'country', 'region']);
 
 const locals = new WeakMap<Gazetteer, Set<string>>();
 /** Groups that some conflict lists as its own (fighting in that war only). */

@@ -36,6 +36,8 @@ export interface GazetteerEntity {
   nameSources?: Record<string, string>;
   /** A place or group no gazetteer file holds, found in a text by a cue (cued.ts): published once tagged. */
   cued?: boolean;
+  /** A place of the world index (world.ts), loaded for a text about its country: published once tagged. */
+  world?: boolean;
 }
 
 /** Prefix of the pseudo-ids of generic role words in the matcher ("#role:insurgents"). */
@@ -59,6 +61,9 @@ export interface TagContext {
   countries?: string[];
   /** GeoNames admin-1 codes named in the whole text, with counts (to choose between same-named localities). */
   admins?: Map<string, number>;
+  /** The middle of the places the text names without doubt (computed when first asked), to choose
+   * between same-named towns. */
+  centre?: () => [number, number] | undefined;
 }
 
 export interface AmbiguousAlias {

@@ -8,7 +8,8 @@
  *  - countries-states-cities (`@countrystatecity/countries`, ODbL 1.0): countries with their
  *    Chinese names, first-level units (Syria's governorates) with a representative point;
  *  - Natural Earth 1:50m country shapes (`world-atlas`, public domain), for country centroids.
- * Only used by `scripts/gazetteer.ts`, whose output is committed: the site build needs none of them.
+ * Read by `scripts/gazetteer.ts`, whose output is committed, and by the world index (world.ts), which
+ * reads cities500 and the first-level units when a text about another part of the world needs them.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -124,6 +125,8 @@ export interface StateRecord {
   type: string;
   lon: number;
   lat: number;
+  /** The unit's own name in its country's script (安徽省), when the dataset has one. */
+  native?: string;
 }
 
 function cscDir(): string {
@@ -167,8 +170,17 @@ export function readStates(iso2: string): StateRecord[] {
   if (!folder) return [];
   const file = join(dir, folder, 'states.json');
   if (!existsSync(file)) return [];
-  const list = JSON.parse(readFileSync(file, 'utf8')) as { id: number; name: string; iso3166_2: string; type: string; latitude: string; longitude: string }[];
-  return list.map((s) => ({ id: s.id, name: s.name, country: iso2, iso: s.iso3166_2, type: s.type, lon: Number(s.longitude), lat: Number(s.latitude) }));
+  const list = JSON.parse(readFileSync(file, 'utf8')) as { id: number; name: string; iso3166_2: string; type: string; latitude: string; longitude: string; native?: string | null }[];
+  return list.map((s) => ({
+    id: s.id,
+    name: s.name,
+    country: iso2,
+    iso: s.iso3166_2,
+    type: s.type,
+    lon: Number(s.longitude),
+    lat: Number(s.latitude),
+    ...(s.native ? { native: s.native } : {}),
+  }));
 }
 
 /** Centroid of each Natural Earth country (by ISO 3166 numeric code) via d3-geo: the centroid of its
