@@ -67,5 +67,9 @@ describe('inCapitalisedRun', () => {
     expect(at('They reached Laval. Rain fell.', 'Laval')).toBe(false);
     expect(at('Laval fell at dawn.', 'Laval')).toBe(false);
     expect(at('守军在衡阳城外', '衡阳')).toBe(false);
+    // a sentence's first word that the passage writes in lower case too is a word
+    expect(at('In Lyon the troops rested; in May they left.', 'Lyon')).toBe(false);
+    expect(at('Rain fell. In Lyon the troops rested; in May they left.', 'Lyon')).toBe(false);
+    expect(at('Pierre Laval spoke in Lyon.', 'Laval')).toBe(true);
   });
 });

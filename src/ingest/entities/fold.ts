@@ -128,7 +128,16 @@ export function hasHan(s: string): boolean {
 
 /** Whether the name at `start`..`end` of the folded text stands inside a longer capitalised run, a
  * word with a capital right before or after it ("Al-Hajjar al-Aswad", "Qarmuta Dam", "Kuroda
- * Nagamasa"): then it is part of that longer name, not a name of its own. */
+ * Nagamasa"): then it is part of that longer name, not a name of its own. A sentence's first word
+ * that the passage also writes in lower case is a word, not part of a name ("In Lyon, ... in").
+ */
 export function inCapitalisedRun(f: Folded, start: number, end: number): boolean {
-  return /\p{Lu}[\p{L}'’-]* $/u.test(f.text.slice(Math.max(0, start - 30), start)) || /^ \p{Lu}/u.test(f.text.slice(end, end + 2));
+  if (/^ \p{Lu}/u.test(f.text.slice(end, end + 2))) return true;
+  const from = Math.max(0, start - 30);
+  const before = /\p{Lu}[\p{L}'’-]* $/u.exec(f.text.slice(from, start));
+  if (!before) return false;
+  const opening = f.text.slice(0, from + before.index).trimEnd();
+  if (opening && !/[.!?;:"“(]$/.test(opening)) return true;
+  const word = before[0].trimEnd().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(f.text);
 }
