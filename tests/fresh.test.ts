@@ -42,6 +42,8 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f23: ['en', 'markdown'],
   // mixed scripts as stored, mostly traditional
   f24: ['zh-Hant', 'wikitext'],
+  // a biography, not a war
+  f27: ['en', 'plaintext'],
 };
 
 describe('fresh real texts', () => {
