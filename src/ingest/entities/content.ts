@@ -109,6 +109,9 @@ export const GeneratedLocalitiesFile = z.object({
       kind: z.string(),
       name: EntityName,
       aliases: z.array(z.string()),
+      /** names read only where the passage's word segmentation makes them one word (a generated
+       * country's two-character Chinese name, 埃及) */
+      wordAliases: z.array(z.string()).optional(),
       parent: id.optional(),
       country: z.string(),
       admin1: z.string().optional(),

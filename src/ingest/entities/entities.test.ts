@@ -64,6 +64,16 @@ describe('hard cases', () => {
     expect(tag('黎巴嫩真主党').groups).toEqual(['hezbollah']);
   });
 
+  it("reads a country's two-character Chinese name only as a whole word", () => {
+    expect(tag('一架從埃及起飛的客機在西奈半島墜毀。', [], 'zh-Hant').places).toContain('egypt');
+    // 海地 (Haiti) straddles two words of 沿海地区 (coastal areas)
+    expect(tag('沿海地区的居民撤离了。', [], 'zh-Hans').places).toEqual([]);
+    // 蒙古 is also inside a first-level unit's own name (内蒙古自治区): it is not read
+    expect(gaz.matcher.lookup('蒙古')).toEqual([]);
+    // a country named as a product's maker is no place
+    expect(tag('他们缴获了一批波兰制造的步枪。', [], 'zh-Hans').places).toEqual([]);
+  });
+
   it('reads a nationality as no place, even when linked', () => {
     expect(tag('当地的一名比利时籍伊斯蘭國指挥官', ['比利时']).places).toEqual([]);
     expect(tag('双方在比利时会谈').places).toEqual(['belgium']);

@@ -97,6 +97,7 @@ export function localityEntity(l: GeneratedLocality, everywhere: boolean): Gazet
     name: l.name,
     aliases: everywhere ? l.aliases : [],
     ...(everywhere ? {} : { regionAliases: l.aliases }),
+    ...(l.wordAliases?.length ? { wordAliases: l.wordAliases } : {}),
     ...(l.parent ? { parent: l.parent } : {}),
     coords: l.coords,
     coordsSource: l.coordsSource,
@@ -166,8 +167,9 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   // read alone (捷克)
   const generatedCountries = new Set(worldCountries);
   const namesToMatch = (e: GazetteerEntity) => (generatedCountries.has(e) ? e.aliases : globalNamesOf(e));
+  const namesToOwn = (e: GazetteerEntity) => [...namesToMatch(e), ...(e.wordAliases ?? [])];
   for (const e of [...places, ...groups, ...agencies, ...worldCountries]) {
-    for (const n of namesToMatch(e)) {
+    for (const n of namesToOwn(e)) {
       const key = foldName(n).lower;
       if (!key) continue;
       const set = owners.get(key) ?? new Set<string>();
@@ -185,6 +187,7 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
 
   const entries: AliasEntry[] = [];
   for (const e of [...places, ...groups, ...agencies, ...worldCountries]) for (const n of namesToMatch(e)) entries.push({ alias: n, ids: [e.id] });
+  for (const e of worldCountries) for (const n of e.wordAliases ?? []) entries.push({ alias: n, ids: [e.id], word: true });
   // known non-entities claim their text too (so "Abu Omar al-Shishani" is not half-read as a place)
   for (const n of otherNames) entries.push({ alias: n, ids: [OTHER] });
   // generic role words claim their text and name whoever plays the role in the text's conflict

@@ -19,6 +19,8 @@ interface Variant {
   form: string;
   latinStart: boolean;
   latinEnd: boolean;
+  /** Accepted only as a whole word of the text's word segmentation. */
+  word: boolean;
 }
 
 interface Node {
@@ -39,6 +41,25 @@ function caseMode(form: string): CaseMode {
 export interface AliasEntry {
   alias: string;
   ids: string[];
+  /** Match only where the text's word segmentation (Intl.Segmenter, ICU's dictionary) makes the
+   * alias one word: 埃及 in 從埃及起飛, not 海地 in 沿海地区. */
+  word?: boolean;
+}
+
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+const wordBounds = new WeakMap<Folded, Set<number>>();
+
+/** Whether `start`..`end` of the folded text is one word of its segmentation. */
+function isOneWord(f: Folded, start: number, end: number): boolean {
+  let bounds = wordBounds.get(f);
+  if (!bounds) {
+    bounds = new Set([f.text.length]);
+    for (const s of WORDS.segment(f.text)) bounds.add(s.index);
+    wordBounds.set(f, bounds);
+  }
+  if (!bounds.has(start) || !bounds.has(end)) return false;
+  for (let k = start + 1; k < end; k++) if (bounds.has(k)) return false;
+  return true;
 }
 
 /**
@@ -48,7 +69,7 @@ export interface AliasEntry {
 export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => boolean = () => false): Matcher {
   const root: Node = { next: new Map() };
   const byKey = new Map<string, Set<string>>();
-  for (const { alias, ids } of entries) {
+  for (const { alias, ids, word = false } of entries) {
     const { text: form, lower } = foldName(alias);
     if (!lower) continue;
     let node = root;
@@ -60,7 +81,7 @@ export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => b
     }
     const mode = caseMode(form);
     node.variants ??= [];
-    const same = node.variants.find((v) => v.mode === mode && (mode !== 'exact' || v.form === form));
+    const same = node.variants.find((v) => v.mode === mode && v.word === word && (mode !== 'exact' || v.form === form));
     if (same) {
       for (const id of ids) if (!same.ids.includes(id)) same.ids.push(id);
     } else {
@@ -70,6 +91,7 @@ export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => b
         form,
         latinStart: isLatinWordChar(lower[0]),
         latinEnd: isLatinWordChar(lower[lower.length - 1]),
+        word,
       });
     }
     const set = byKey.get(lower) ?? new Set<string>();
@@ -80,6 +102,7 @@ export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => b
   function accept(v: Variant, f: Folded, start: number, end: number): boolean {
     if (v.latinStart && isLatinWordCode(f.lower.charCodeAt(start - 1))) return false;
     if (v.latinEnd && isLatinWordCode(f.lower.charCodeAt(end))) return false;
+    if (v.word && !isOneWord(f, start, end)) return false;
     if (v.mode === 'common') return true;
     const span = f.text.slice(start, end);
     if (v.mode === 'proper') return /\p{Lu}/u.test(span);

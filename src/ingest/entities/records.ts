@@ -10,7 +10,7 @@ function record(e: GazetteerEntity): Entity {
     kind: e.kind,
     name: e.name,
     // a dataset locality's names are its region's; a generated country's are read everywhere
-    aliases: e.locality ? (e.regionAliases ?? e.aliases) : e.aliases,
+    aliases: [...(e.locality ? (e.regionAliases ?? e.aliases) : e.aliases), ...(e.wordAliases ?? [])],
     url: `/${type}/${e.id}/`,
   };
   if (e.coords) r.coords = e.coords;

@@ -27,6 +27,8 @@ export interface GazetteerEntity {
   admin1?: string;
   /** Dataset alternate names, matched only in texts of the place's region. */
   regionAliases?: string[];
+  /** Names matched only as a whole word of the passage's word segmentation (埃及; matcher.ts). */
+  wordAliases?: string[];
   /** a country's people as adjectives ("Lebanese"; "Iranian", "Persian"), from the dataset */
   demonyms?: string[];
   /** A dataset locality no hand entry describes: published only when some event is tagged with it. */
