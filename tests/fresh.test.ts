@@ -44,6 +44,7 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f24: ['zh-Hant', 'wikitext'],
   // a biography, not a war
   f27: ['en', 'plaintext'],
+  f28: ['en', 'plaintext'],
 };
 
 describe('fresh real texts', () => {
