@@ -42,6 +42,7 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f23: ['en', 'markdown'],
   // mixed scripts as stored, mostly traditional
   f24: ['zh-Hant', 'wikitext'],
+  f25: ['en', 'markdown'],
   // a biography, not a war
   f27: ['en', 'plaintext'],
   f28: ['en', 'plaintext'],
