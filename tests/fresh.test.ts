@@ -43,6 +43,7 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   // mixed scripts as stored, mostly traditional
   f24: ['zh-Hant', 'wikitext'],
   f25: ['en', 'markdown'],
+  f26: ['zh-Hans', 'wikitext'],
   // a biography, not a war
   f27: ['en', 'plaintext'],
   f28: ['en', 'plaintext'],
