@@ -56,6 +56,8 @@ const LEADS_TO_NEXT_DAYS = 92;
 
 /** How much a day away from the lead's dates costs, against 1 for a day away from the story's date. */
 const LEAD_WEIGHT = 0.25;
+/** Days away from the lead's dates beyond which a date costs no more. */
+const LEAD_REACH_DAYS = 366;
 
 const PRECISION_RANK: Record<Precision, number> = { day: 0, month: 1, season: 2, year: 3 };
 const coarser = (a: Precision, b: Precision): Precision => (PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b);
@@ -179,7 +181,9 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
         const leadsToNext = !!ctx.after && span.end <= ctx.after.start && dayDiff(span.end, ctx.after.start) <= LEADS_TO_NEXT_DAYS;
         cost += off === 0 ? 0 : off === 1 ? (storyInYears && !leadsToNext ? 1000 : 90) : 100_000;
       }
-      if (ctx.lead?.length) cost += LEAD_WEIGHT * Math.min(...ctx.lead.map((l) => spanDistance(l, span)));
+      // at most a year's worth: a life's lead (Prime Minister from 1945 to 1951) summarises, it does
+      // not hold a paragraph of 1962 to its years
+      if (ctx.lead?.length) cost += LEAD_WEIGHT * Math.min(LEAD_REACH_DAYS, ...ctx.lead.map((l) => spanDistance(l, span)));
       if (ctx.published && span.start > ctx.published) cost += 400;
       if (!ctx.before && !ctx.current && !ctx.after && ctx.period) cost += spanDistance(ctx.period, span);
       // The document's period is a strong prior for a year the passage does not write: a date a

@@ -42,6 +42,9 @@ export interface DateResource {
   timesOfDay: string[];
   anchorPrefixes: string[];
   adverbialPrepositions: string[];
+  /** Articles that may stand between such a preposition and a date that qualifies the noun after
+   * it ("at the 1950 general election", "in a 1 June 1912 note"): the phrase is the clause's time. */
+  adverbialArticles?: string[];
   clauseConnectors: string[];
   passingBefore: string[];
   passingAdjacentBefore?: string[];

@@ -299,8 +299,12 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools, sentenceSta
   const lead = text.slice(Math.max(0, m.start - 20), m.start).replace(CITATION, '').trimEnd();
   // What follows is read through a bounded window: every question asked of it is about its first words.
   const after = text.slice(m.end, m.end + WORD_WINDOW);
+  // "at the 1950 general election": an article between the preposition and a date that qualifies
+  // the noun after it
+  const article = m.kind === 'absolute' ? (t.res.adverbialArticles ?? []).find((a) => new RegExp(`(?<![\\p{L}])${escape(a)}$`, 'iu').test(lead)) : undefined;
+  const head = article ? lead.slice(0, lead.length - article.length).trimEnd() : lead;
   const prepositionBefore = t.res.adverbialPrepositions.some((p) =>
-    t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(p)}$`, 'iu').test(lead) : lead.endsWith(p),
+    t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(p)}$`, 'iu').test(head) : head.endsWith(p),
   );
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
   if (opensTimeClause(text, m, t)) return true;

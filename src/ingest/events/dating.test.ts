@@ -331,3 +331,30 @@ describe('en plain text and blog', () => {
     expect(dateOf(segment(meta('en-plaintext', 'plaintext', 'en'), text), 'The next day, the rebel brigades')).toBe('2013-04-15');
   });
 });
+
+describe('a life told decade by decade (a biography)', () => {
+  const text = lines(
+    'Mary Vale',
+    '',
+    'Mary Vale (4 May 1890 – 2 March 1971) was a harbour engineer who chaired the Port Board from 1931 to 1940.',
+    '',
+    'Early work',
+    '',
+    'She qualified in 1912 and joined the dock company in 1914. She was elected to the board at the 1931 annual meeting. In the following year, she opened the new basin.',
+    '',
+    'Later years',
+    '',
+    'In 1958, she toured the northern ports twice. On her second visit, made in October, she inspected the lock gates.',
+    '',
+    'She died in her home on 2 March 1971. A memorial service was held in April, attended by the board.',
+  );
+  const result = segment(meta('en-bio', 'plaintext', 'en'), text);
+  it("keeps the later decades the document's years, and the lead does not hold them to its own", () => {
+    expect(dateOf(result, 'On her second visit, made in October')).toBe('1958-10-01..1958-10-31');
+    expect(dateOf(result, 'A memorial service was held in April')).toBe('1971-04-01..1971-04-30');
+  });
+  it('reads "at the 1931 annual meeting" as the time of its clause', () => {
+    expect(dateOf(result, 'She was elected to the board')).toBe('1931-01-01..1931-12-31');
+    expect(dateOf(result, 'In the following year')).toBe('1932-01-01..1932-12-31');
+  });
+});

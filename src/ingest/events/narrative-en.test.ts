@@ -20,4 +20,15 @@ describe('English narrative: when a date is the clause’s time', () => {
     expect(roles('Talks are due to resume on 25 March, the envoy said on Wednesday.')).toEqual(['25 March:embedded', 'Wednesday:anchor']);
     expect(roles('The bridge will reopen on 2 June.')).toEqual(['2 June:embedded']);
   });
+  it('a date after a preposition and an article qualifies the noun that is the clause’s time', () => {
+    expect(roles('The treaty was signed at the 1884 conference in Berlin.')).toEqual(['1884:anchor']);
+    expect(roles('The line was fixed in a 3 May 1899 letter.')).toEqual(['3 May 1899:anchor']);
+    // without the preposition the year names the thing, not the time
+    expect(roles('Historians still debate the 1884 conference.')).toEqual(['1884:embedded']);
+    expect(roles('A 1903 survey of the valley showed the ford.')).toEqual(['1903:anchor']);
+  });
+  it('an end reached by "into" is the clause’s time', () => {
+    expect(roles('The siege dragged on into 9 June, when the fort fell.')).toEqual(['9 June:anchor']);
+  });
 });
+

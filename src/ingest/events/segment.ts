@@ -85,20 +85,33 @@ function isLookBack(date: EventDate, current: EventDate | undefined): boolean {
   return date.start < current.start && date.end === current.end;
 }
 
+/** The most years between two written years of one chain (documentYears). */
+const CHAIN_GAP = 20;
+
 /** The years this document is about: explicit years of dated mentions, period and publication. */
 function documentYears(all: DateMention[][], ctx: SegmentContext): { min: number; max: number; median: number } | undefined {
   const years: number[] = [];
   for (const list of all)
     for (const m of list)
-      if (m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid) years.push(m.date.year);
+      if (m.kind === 'absolute' && m.date?.year !== undefined && !m.date.twoDigitYear && !m.invalid) {
+        years.push(m.date.year);
+        // a written range's end is a year of the document too (4 May 1890 – 2 March 1971)
+        if (m.rangeEnd?.year !== undefined && !m.rangeEnd.twoDigitYear) years.push(m.rangeEnd.year);
+      }
   if (ctx.published) years.push(yearOf(ctx.published));
   if (ctx.period) years.push(yearOf(ctx.period.start), yearOf(ctx.period.end));
   if (years.length === 0) return undefined;
   years.sort((a, b) => a - b);
   const median = years[Math.floor(years.length / 2)]!;
-  const kept = years.filter((y) => Math.abs(y - median) <= 15);
+  // The years the text keeps writing, as one chain from the median: a life of eighty years written
+  // decade by decade is all the document's, an aside a century off is not ("In 2012, declassified
+  // files …" in a text about 1879).
+  let low = years.indexOf(median);
+  let high = years.lastIndexOf(median);
+  while (low > 0 && years[low]! - years[low - 1]! <= CHAIN_GAP) low--;
+  while (high < years.length - 1 && years[high + 1]! - years[high]! <= CHAIN_GAP) high++;
   // Backgrounds reach further back than stories run on: a decade before, a year after.
-  return { min: kept[0]! - 10, max: kept[kept.length - 1]! + 1, median };
+  return { min: years[low]! - 10, max: years[high]! + 1, median };
 }
 
 const explicitSpan = (m: DateMention, lang: Lang): Span | undefined => explicitSpanOf(m, loadDateResource(lang));
