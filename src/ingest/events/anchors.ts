@@ -44,7 +44,7 @@ export interface ClassifiedMention {
   /** Start of the sentence holding the mention. */
   sentenceStart: number;
   /** Why an embedded mention is not an anchor. */
-  reason?: 'parenthetical' | 'passing' | 'modifier' | 'definition' | 'position';
+  reason?: 'parenthetical' | 'passing' | 'modifier' | 'definition' | 'name' | 'qualifier' | 'position';
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -280,6 +280,19 @@ function inPassing(p: ParagraphScan, clause: number, m: DateMention): boolean {
   return false;
 }
 
+/**
+ * A date that a subject's name holds (2013年8月叙利亚化武袭击事件是2013年8月21日发生的…): the
+ * name runs unbroken from the date to a copula, and another date follows the copula. That date
+ * is the sentence's time; the first is part of the name.
+ */
+function inSubjectName(p: ParagraphScan, m: DateMention, mentions: DateMention[]): boolean {
+  if ((p.t.res.copulas ?? []).length === 0) return false;
+  const next = mentions.find((n) => n.start >= m.end);
+  if (!next) return false;
+  const between = p.text.slice(m.end, next.start);
+  return /^[^\s，,。；;：:、（(]+$/u.test(between) && p.copulas.within(m.end, next.start);
+}
+
 /** A defining clause (X是一场…开始的冲突): the date qualifies a noun, it describes the subject. */
 function inDefinition(p: ParagraphScan, clause: number, m: DateMention): boolean {
   const { text, t } = p;
@@ -425,6 +438,8 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
   const sentenceOf = (pos: number): number => lastAtOrBefore(starts, pos);
   const p = scanParagraph(text, t);
   const anchoredSentences = new Set<number>();
+  /** Sentences whose subject's name holds a date (inSubjectName): the next date dates them. */
+  const namedSentences = new Set<number>();
   const lastAnchorEnd = new Map<number, number>();
   let previous: ClassifiedMention | undefined;
   return mentions.map((m): ClassifiedMention => {
@@ -468,8 +483,18 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     if (back && pastPerfectBefore(text, sentenceStart, m.start, t)) return { ...base, role: 'embedded', reason: 'passing' };
     // Looking back a vague few days (几天前) is a flashback detail, never a move of the story.
     if (m.kind === 'relative' && m.relative?.vague && m.relative.vague[1] < 0) return { ...base, role: 'embedded', reason: 'passing' };
+    if (inSubjectName(p, m, mentions)) {
+      namedSentences.add(sentenceStart);
+      return { ...base, role: 'embedded', reason: 'name' };
+    }
     if (yearOnlyAsModifier(text, m, t)) return { ...base, role: 'embedded', reason: 'modifier' };
     const hasAnchor = anchoredSentences.has(sentenceStart);
+    // …事件是2013年8月21日发生的: the date after the copula of a subject named with a date is the sentence's time
+    if (!hasAnchor && namedSentences.has(sentenceStart)) {
+      namedSentences.delete(sentenceStart);
+      anchoredSentences.add(sentenceStart);
+      return { ...base, role: 'anchor', rule: 'sentence', segmentStart: sentenceStart };
+    }
     if (onlyPrefixesBefore(text.slice(clause.start, m.start), t)) {
       anchoredSentences.add(sentenceStart);
       const segmentStart = hasAnchor ? (clause.connectorAt ?? clause.start) : sentenceStart;
@@ -492,6 +517,12 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     if (hasAnchor && ((m.kind === 'absolute' && shortSubjectBefore(p, clause.start, m.start)) || newsDate(text, m, t))) {
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
     }
+    // …于2012年创立的新闻网站: a date inside a qualifier of a noun (the language's mark, 的, after
+    // it in its clause) says when that thing began; it gives no year to the sentence's other dates
+    // (after a preposition: a name that opens with its year, 2012年阿勒颇省冲突在2月10日爆发, does give it)
+    const markers = t.res.attributiveMarkers ?? [];
+    const prepositioned = t.res.adverbialPrepositions.some((w) => text.slice(0, m.start).trimEnd().endsWith(w));
+    if (markers.length > 0 && prepositioned && p.attributives.within(m.end, p.definitionEnd(m.end))) return { ...base, role: 'embedded', reason: 'qualifier' };
     return { ...base, role: 'embedded', reason: 'position' };
   }
 }

@@ -358,3 +358,10 @@ describe('a life told decade by decade (a biography)', () => {
     expect(dateOf(result, 'In the following year')).toBe('1932-01-01..1932-12-31');
   });
 });
+
+describe('the year a sentence gives its other dates', () => {
+  it('is not the year of a qualifier (于1990年创办的报纸)', () => {
+    const text = lines('2013年3月，洪水淹没了沿江村庄。', '', '3月2日，由作家李明及其友人于1990年创办的报纸发表评论称，该报在4月的报道中再次提及此事。');
+    expect(dateOf(segment(meta('zh-plain', 'plaintext', 'zh-Hans'), text), '该报在4月的报道中')).toBe('2013-04-01..2013-04-30');
+  });
+});

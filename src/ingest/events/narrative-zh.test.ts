@@ -26,4 +26,18 @@ describe('Chinese narrative: when a date is the clause’s time', () => {
   it('a plan (将于, 定于) is in passing', () => {
     expect(roles('双方将于3月25日恢复谈判。')).toEqual(['3月25日:embedded']);
   });
+  it('a date a subject’s name holds gives way to the date after its copula', () => {
+    expect(roles('1998年洪灾是1998年6月中旬开始的一场特大洪水。')).toEqual(['1998年:embedded', '1998年6月中旬:anchor']);
+    // no copula: the year opens the sentence as usual
+    expect(roles('1998年6月，洪水淹没了沿江村庄。')).toEqual(['1998年6月:anchor']);
+  });
 });
+
+describe('Chinese narrative: the year of a sentence', () => {
+  it('a year inside a qualifier after a preposition (于1990年创办的) gives no year to the dates after it', () => {
+    const text = '3月2日，由作家李明及其友人于1990年创办的报纸发表评论称，该报在11月的报道中再次提及此事。';
+    const read = classifyMentions(text, findDateMentions(text, 'zh-Hans'), 'zh-Hans');
+    expect(read.map((c) => `${c.mention.expression}:${c.role}:${c.reason ?? ''}`)).toEqual(['3月2日:anchor:', '1990年:embedded:qualifier', '11月:anchor:']);
+  });
+});
+

@@ -419,7 +419,11 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
     const anchoredSentences = new Set(classified.filter((c) => c.role === 'anchor').map((c) => c.sentenceStart));
     let previous: ClassifiedMention | undefined;
     for (const c of classified) {
-      if (previous && writtenYear(previous.mention)) sentenceYears.set(previous.sentenceStart, previous.mention.date!.year!);
+      // a year that says when something else began (于2012年创立的网站) or that a dated subject's name
+      // holds is not the year of the sentence's other dates; a year that opens a name does give it
+      // (2012年阿勒颇省冲突在2月10日爆发)
+      if (previous && writtenYear(previous.mention) && previous.reason !== 'name' && previous.reason !== 'qualifier')
+        sentenceYears.set(previous.sentenceStart, previous.mention.date!.year!);
       previous = c;
       const m = c.mention;
       // With no date at all before it (a lead, a background paragraph), a sentence is dated by the
@@ -429,7 +433,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
       // force of the borough from 1836 to 1866") dates its sentence when no date of the section
       // has yet: the date carried over from another section says less about it.
       const definesSection = c.reason === 'definition' && !sectionDated && seenHeading;
-      if (c.role === 'embedded' && c.reason !== 'modifier' && (!cursor || definesSection) && m.kind === 'absolute' && !anchoredSentences.has(c.sentenceStart)) {
+      if (c.role === 'embedded' && c.reason !== 'modifier' && c.reason !== 'name' && (!cursor || definesSection) && m.kind === 'absolute' && !anchoredSentences.has(c.sentenceStart)) {
         c.role = 'anchor';
         c.rule = 'sentence';
         c.segmentStart = c.sentenceStart;
