@@ -30,6 +30,9 @@ describe('findDateMentions, English', () => {
     });
     expect(one('Between 1 and 3 July, the guild').rangeEnd).toEqual({ month: 7, day: 3 });
     expect(one('closed (29 April – 11 June)')).toMatchObject({ expression: '29 April – 11 June', date: { month: 4, day: 29 }, rangeEnd: { month: 6, day: 11 } });
+    // a time of day may open the end too; "and into" joins without an opener
+    expect(one('The ferry ran from 2 June to the evening of 4 June.')).toMatchObject({ date: { month: 6, day: 2 }, rangeEnd: { month: 6, day: 4 } });
+    expect(one('Shelling went on through the night of 7 May and into the morning of 8 May.')).toMatchObject({ date: { month: 5, day: 7 }, rangeEnd: { month: 5, day: 8 } });
     expect(one('this took place between 18–23 September 1985.')).toMatchObject({
       date: { year: 1985, month: 9, day: 18 },
       rangeEnd: { year: 1985, month: 9, day: 23 },

@@ -166,7 +166,9 @@ function connectorsOf(res: DateResource) {
   let list = connectorCache.get(res);
   if (!list) {
     const times = alternation(res.timesOfDay);
-    list = res.rangeConnectors.map((connector) => ({ connector, re: new RegExp(`^\\s*(?:(?:${times})\\s*)?${escape(connector.word)}\\s*$`, 'iu') }));
+    // a time of day may also open the end ("the night of 9 February and into the morning of 10 February")
+    const endTime = res.timeOfDayBefore ? `(?:${res.timeOfDayBefore.replace('%time', `(?:${times})`)}\\s*)?` : '';
+    list = res.rangeConnectors.map((connector) => ({ connector, re: new RegExp(`^\\s*(?:(?:${times})\\s*)?${escape(connector.word)}\\s*${endTime}$`, 'iu') }));
     connectorCache.set(res, list);
   }
   return list;

@@ -38,6 +38,8 @@ export interface DateResource {
   /** Words that make a date the start of what is told (began in January 2014, 2014年1月爆发): a lead that dates only a start leaves the story's end open. */
   periodStartWords?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
+  /** How a time of day stands before the end date of a range, `%time` the time of day ("the %time of"). */
+  timeOfDayBefore?: string;
   rangeOpeners: string[];
   timesOfDay: string[];
   anchorPrefixes: string[];
