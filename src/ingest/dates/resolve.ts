@@ -56,6 +56,8 @@ const LEADS_TO_NEXT_DAYS = 92;
 
 /** How much a day away from the lead's dates costs, against 1 for a day away from the story's date. */
 const LEAD_WEIGHT = 0.25;
+/** How soon after a background date told to the month the next yearless date reads as its next step. */
+const GOES_ON_DAYS = 31;
 /** Days away from the lead's dates beyond which a date costs no more. */
 const LEAD_REACH_DAYS = 366;
 
@@ -156,6 +158,10 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
   const framed = !!ctx.frame && date.year === undefined && date.yearOffset === undefined && ctx.headingYear === undefined && ctx.sentenceYear === undefined;
   const flashback =
     framed && !!ctx.before && !ctx.beforeInParagraph && (yearOf(ctx.before.end) < yearOf(ctx.frame!.start) || yearOf(ctx.before.start) > yearOf(ctx.frame!.end));
+  // …but a background story told to the month goes on where it reads as the next step: "On 2
+  // October" after "two months later" (October 1959) is 1959's, whatever the frame
+  const toTheMonth = !!ctx.before && dayDiff(ctx.before.start, ctx.before.end) <= 31;
+  const goesOn = (span: Span) => toTheMonth && span.start >= ctx.before!.start && dayDiff(ctx.before!.end, span.start) <= GOES_ON_DAYS;
   const story = ctx.before ?? ctx.current;
   let best: { span: Dated; cost: number } | undefined;
   for (const year of years) {
@@ -167,7 +173,7 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
       // (a date some years before the next one written) costs little.
       const afterWeight = ctx.after && span.start > ctx.after.end ? 0.5 : 0.1;
       // From the period, a date before it costs no more than one after it: it is no story position.
-      let cost = (flashback ? spanDistance(ctx.frame!, span) : costFrom(story, span, 1)) + costFrom(ctx.after, span, afterWeight);
+      let cost = (flashback && !goesOn(span) ? spanDistance(ctx.frame!, span) : costFrom(story, span, 1)) + costFrom(ctx.after, span, afterWeight);
       if (ctx.headingYear !== undefined) {
         // Under a year heading a date belongs to that year unless its neighbours say otherwise
         // (a December flashback at the top of the next year's section); never two years off.

@@ -365,3 +365,20 @@ describe('the year a sentence gives its other dates', () => {
     expect(dateOf(segment(meta('zh-plain', 'plaintext', 'zh-Hans'), text), '该报在4月的报道中')).toBe('2013-04-01..2013-04-30');
   });
 });
+
+describe('a background story told to the month', () => {
+  it('goes on in its own year, outside the frame the lead gives', () => {
+    const text = lines(
+      'Valley War',
+      '',
+      'The Valley War was a border war between two kingdoms fought in 1971, after raids that had begun in 1966. It began on 3 March 1971 and ended on 9 April 1971.',
+      '',
+      'Background',
+      '',
+      'Raids went on for years. In May 1966, herders from the north crossed the river, and three months later a patrol was ambushed at the ford.',
+      '',
+      'On 12 August, the two courts exchanged letters of protest. Talks followed but failed.',
+    );
+    expect(dateOf(segment(meta('en-bg', 'plaintext', 'en'), text), 'On 12 August, the two courts')).toBe('1966-08-12');
+  });
+});
