@@ -163,6 +163,8 @@ export const RulesFile = z.object({
       heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })),
       stops: z.array(z.string().min(1)),
       numbers: z.array(z.string().min(1)).default([]),
+      /** possessives that stand inside a group's name ("People's" of the People's Liberation Army) */
+      possessives: z.array(z.string().min(1)).default([]),
     })
     .optional(),
   stateActs: z

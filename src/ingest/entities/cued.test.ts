@@ -76,6 +76,9 @@ describe('group cues', () => {
     expect(groupNames('Fighters of the Western Hills Brigade held the ridge.')).toEqual(['Western Hills Brigade']);
     expect(groupNames('Local units formed the Qarmuta Military Council in May.')).toEqual(['Qarmuta Military Council']);
     expect(groupNames("The Desert Lions Battalion's commander was wounded.")).toEqual(['Desert Lions Battalion']);
+    // a possessive ends the name before it, unless names hold it (rules.json groupCues.possessives)
+    expect(groupNames("The agency's Northern Ridge Brigade regrouped.")).toEqual(['Northern Ridge Brigade']);
+    expect(groupNames("Units of the People's Mountain Army crossed the pass.")).toEqual(["People's Mountain Army"]);
   });
 
   it('needs a capitalised head and a name before it, and leaves numbered units to their army', () => {

@@ -33,6 +33,8 @@ const ARTICLE_HYPHEN = /^(?:al|el|ash|as|ad|ar|at|az|ez|an|ad|ed|es|et)-\p{L}/iu
 interface Words {
   particles: Set<string>;
   notNames: Set<string>;
+  /** Possessives that stand inside a name (People's); any other ends the run before it. */
+  possessives?: Set<string>;
 }
 
 /** Whether the word can stand in a name, and whether it can end or start one. */
@@ -87,7 +89,7 @@ function nameBefore(text: string, to: number, words: Words, inLatin = false): { 
     const next = tokens[k + 1];
     const gapOk = next ? text.slice(tEnd, offset + next.index!) === ' ' : tEnd === end;
     // a possessive ends the run before it: "the CIA's Special Activities Division"
-    if (!gapOk || !wordRole(t[0], words) || /['’]s$/.test(t[0])) break;
+    if (!gapOk || !wordRole(t[0], words) || (/['’]s$/.test(t[0]) && !words.possessives?.has(t[0].replace('’', "'")))) break;
     first = k;
   }
   if (first === tokens.length) return undefined;
@@ -205,7 +207,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
 export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const cues = gaz.rules.groupCues;
   if (!cues || !f.aligned) return [];
-  const words: Words = { particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())), notNames: new Set(cues.stops) };
+  const words: Words = { particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())), notNames: new Set(cues.stops), possessives: new Set(cues.possessives) };
   const numbers = new Set(cues.numbers);
   const out: CuedName[] = [];
   for (const head of cues.heads) {
