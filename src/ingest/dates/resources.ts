@@ -38,6 +38,9 @@ export interface DateResource {
   /** Words that make a date the start of what is told (began in January 2014, 2014年1月爆发): a lead that dates only a start leaves the story's end open. */
   periodStartWords?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
+  /** Words that open a clause telling what happened at the date before them (", when …"): from the
+   * date's phrase on, the passage is that date's. */
+  whenClauseMarkers?: string[];
   /** How a time of day stands before the end date of a range, `%time` the time of day ("the %time of"). */
   timeOfDayBefore?: string;
   rangeOpeners: string[];

@@ -293,6 +293,18 @@ function inSubjectName(p: ParagraphScan, m: DateMention, mentions: DateMention[]
   return /^[^\s，,。；;：:、（(]+$/u.test(between) && p.copulas.within(m.end, next.start);
 }
 
+/** Where the phrase of a date that a when-clause follows (", when …") starts: the preposition before
+ * it, else the date; undefined when none follows (resource whenClauseMarkers). */
+function whenClauseAfter(text: string, m: DateMention, t: LanguageTools): number | undefined {
+  const markers = t.res.whenClauseMarkers ?? [];
+  if (!markers.length || m.kind !== 'absolute') return undefined;
+  const after = text.slice(m.end, m.end + WORD_WINDOW);
+  if (!markers.some((w) => new RegExp(`^\\s*,\\s*${escape(w)}(?![\\p{L}])`, 'u').test(after))) return undefined;
+  const lead = text.slice(Math.max(0, m.start - 20), m.start);
+  const prep = t.res.adverbialPrepositions.find((p) => new RegExp(`(?<![\\p{L}])${escape(p)}\\s+$`, 'iu').test(lead));
+  return prep ? m.start - lead.length + lead.search(new RegExp(`(?<![\\p{L}])${escape(prep)}\\s+$`, 'iu')) : m.start;
+}
+
 /** A defining clause (X是一场…开始的冲突): the date qualifies a noun, it describes the subject. */
 function inDefinition(p: ParagraphScan, clause: number, m: DateMention): boolean {
   const { text, t } = p;
@@ -517,6 +529,10 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     if (hasAnchor && ((m.kind === 'absolute' && shortSubjectBefore(p, clause.start, m.start)) || newsDate(text, m, t))) {
       return { ...base, role: 'anchor', rule: 'initial', segmentStart: skipSpace(text, clause.start) };
     }
+    // "…held for five months until August, when the government fell": the when-clause tells what
+    // happened at the date, so from the date's phrase on the passage is that date's
+    const whenAt = whenClauseAfter(text, m, t);
+    if (whenAt !== undefined) return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: whenAt };
     // …于2012年创立的新闻网站: a date inside a qualifier of a noun (the language's mark, 的, after
     // it in its clause) says when that thing began; it gives no year to the sentence's other dates
     // (after a preposition: a name that opens with its year, 2012年阿勒颇省冲突在2月10日爆发, does give it)

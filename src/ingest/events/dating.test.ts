@@ -382,3 +382,14 @@ describe('a background story told to the month', () => {
     expect(dateOf(segment(meta('en-bg', 'plaintext', 'en'), text), 'On 12 August, the two courts')).toBe('1966-08-12');
   });
 });
+
+describe('a date a when-clause follows', () => {
+  it('dates the clause from its phrase on, and the story moves to it', () => {
+    const text = lines('In May 1884, she became harbour master, a post she held until October, when the port closed. That month the town council sold the quay.');
+    const result = segment(meta('en-when', 'plaintext', 'en'), text);
+    expect(dateOf(result, 'In May 1884')).toBe('1884-05-01..1884-05-31');
+    expect(dateOf(result, 'until October, when the port closed')).toBe('1884-10-01..1884-10-31');
+    // "That month" is October's: it goes on in the same passage
+    expect(result.drafts.find((d) => d.text.includes('That month'))?.date.start).toBe('1884-10-01');
+  });
+});
