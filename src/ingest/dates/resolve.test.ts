@@ -70,6 +70,11 @@ describe('resolveMention', () => {
     expect(resolve('The day before,', { current: { ...day('1984-07-22'), end: '1984-07-23' } })).toMatchObject({ start: '1984-07-21', end: '1984-07-21' });
     expect(resolve('几天之后，', { current }, 'zh-Hans')).toEqual({ start: '1986-01-22', end: '1986-01-27', precision: 'day' });
     expect(resolve('The next day,', {})).toBeUndefined();
+    // from a month or a year, a day or two on is still in it
+    const year = { start: '1902-01-01', end: '1902-12-31', precision: 'year' as const, expression: '1902', basis: 'stated' as const };
+    expect(resolve('The next day,', { current: year })).toEqual({ start: '1902-01-01', end: '1902-12-31', precision: 'year' });
+    const month = { start: '1902-05-01', end: '1902-05-31', precision: 'month' as const, expression: 'May 1902', basis: 'stated' as const };
+    expect(resolve('Two days later', { current: month })).toEqual({ start: '1902-05-01', end: '1902-05-31', precision: 'month' });
   });
 
   it('places weekdays in the week before a dated document', () => {

@@ -263,6 +263,9 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
       const day = addDays(from, days);
       return { start: day, end: day, precision: 'day', expression };
     }
+    // a day or two on from a month or a year ("in 1935 … the next day") is still in it: which day
+    // is not known, and a shifted span (2 January 1935 – 1 January 1936) is no reading
+    if (Math.abs(days) < dayDiff(base.start, base.end)) return { start: base.start, end: base.end, precision: base.precision, expression };
     return { start: addDays(base.start, days), end: addDays(base.end, days), precision: base.precision, expression };
   }
   if (mention.kind === 'weekday') {
