@@ -519,7 +519,10 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     }
     // An offset in days, months or years is as exact as the date it counts from (…and executed three years later.).
     const dayPrecise = (m.kind === 'absolute' && m.date?.day !== undefined && !m.rangeEnd) || (m.kind === 'relative' && (m.relative?.days !== undefined || m.relative?.months !== undefined || m.relative?.years !== undefined));
-    if (hasAnchor && clause.connectorAt !== undefined && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t, sentenceStart)))) {
+    // (the connective opens a clause after the sentence's last anchor: "Only A and B remained … from
+    // May 1940 through to … May 1945" has its "and" before the first date)
+    const connectorAfterAnchor = clause.connectorAt !== undefined && clause.connectorAt >= (lastAnchorEnd.get(sentenceStart) ?? sentenceStart);
+    if (hasAnchor && connectorAfterAnchor && ((dayPrecise && endsClause(text, m)) || (m.kind === 'absolute' && isAdverbial(text, m, t, sentenceStart)))) {
       return { ...base, role: 'anchor', rule: 'clause-final', segmentStart: clause.connectorAt };
     }
     // "… set sail on 4 April, whilst the two carriers, in the company of escorts, left Portsmouth

@@ -30,5 +30,8 @@ describe('English narrative: when a date is the clause’s time', () => {
   it('an end reached by "into" is the clause’s time', () => {
     expect(roles('The siege dragged on into 9 June, when the fort fell.')).toEqual(['9 June:anchor']);
   });
+  it('a connective before the sentence’s first date opens no clause of a later one', () => {
+    expect(roles('Only the mayor and the clerk stayed in office from the fire in June 1871 through to the flood in March 1880.')).toEqual(['June 1871:anchor', 'March 1880:embedded']);
+  });
 });
 
