@@ -17,6 +17,9 @@ export interface DateResource {
   style: 'words' | 'units';
   /** The date rules of rules.json over the patterns of patterns.json, compiled. */
   rules: RuleSet;
+  /** The names of months and weekdays (patterns monthFull, month, weekdayFull): words the tagger
+   * never reads as a place ("March", a town in England). */
+  calendarNames: string[];
   /** What a part of a month or year covers (spans.json). */
   fuzzy: { part: FuzzyPart; days: [number, number]; months: [number, number] }[];
   /** Months a season covers (spans.json), in the order the rules number them. */
@@ -112,6 +115,7 @@ export function loadDateResource(lang: Lang | ResourceLanguage): DateResource {
       fuzzy: spans.fuzzy,
       seasons: spans.seasons,
       rules: compileRules(patterns, rules, `resources/${key}`),
+      calendarNames: ['monthFull', 'month', 'weekdayFull'].flatMap((k) => Object.keys((patterns as Record<string, { values?: Record<string, unknown> }>)[k]?.values ?? {})),
     } as DateResource;
     cache.set(key, resource);
   }

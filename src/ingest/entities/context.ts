@@ -14,14 +14,18 @@ import { worldVoters } from './world.ts';
 const MIN_MENTIONS = 3;
 /** ...and they are at least this share of the mentions of places with a known country. */
 const MIN_SHARE = 0.5;
+/** A second country is the text's too when it has at least this share of the first's mentions. */
+const SECOND_SHARE = 0.25;
 
 export function conflictOfChronology(gaz: Gazetteer, chronology: string | undefined): Conflict | undefined {
   return chronology ? gaz.conflicts.find((c) => c.chronologies.includes(chronology)) : undefined;
 }
 
-/** The country most of `texts`' matches lie in (`countryOf` reads one match), when it clearly dominates. */
-function mostNamed(matcher: Matcher, texts: string[], countryOf: (ids: string[], m: Match, folded: Folded) => string | undefined): string | undefined {
+/** The country most of `texts`' matches lie in (`countryOf` reads one match), when it clearly
+ * dominates, and a second one named often beside it (a war between two countries: India and China). */
+function mostNamed(matcher: Matcher, texts: string[], countryOf: (ids: string[], m: Match, folded: Folded) => string | undefined): string[] {
   const counts = new Map<string, number>();
+  const names = new Map<string, Set<string>>();
   let total = 0;
   for (const text of texts) {
     const { matches, folded } = matcher.scan(text);
@@ -29,35 +33,50 @@ function mostNamed(matcher: Matcher, texts: string[], countryOf: (ids: string[],
       const country = countryOf(m.ids, m, folded);
       if (!country) continue;
       counts.set(country, (counts.get(country) ?? 0) + 1);
+      names.set(country, (names.get(country) ?? new Set()).add(folded.lower.slice(m.start, m.end)));
       total++;
     }
   }
-  const [top] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  if (!top || top[1] < MIN_MENTIONS || top[1] / total < MIN_SHARE) return undefined;
-  return top[0];
+  const [top, second] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (!top || top[1] < MIN_MENTIONS || top[1] / total < MIN_SHARE) return [];
+  // the second names several of its places (one name said often may be a namesake: Kingstown)
+  const alsoSecond = second && second[1] >= MIN_MENTIONS && second[1] >= SECOND_SHARE * top[1] && (names.get(second[0])?.size ?? 0) >= 2;
+  return alsoSecond ? [top[0], second[0]] : [top[0]];
 }
 
-/** The country most of the texts' places below country level lie in, when it clearly dominates:
- * the gazetteer's places, else the world's cities and first-level units (world.ts). */
-export function dominantCountry(gaz: Gazetteer, texts: string[]): string | undefined {
+/** The countries most of the texts' places below country level lie in (mostNamed): the
+ * gazetteer's places, else the world's cities and first-level units (world.ts). */
+export function dominantCountries(gaz: Gazetteer, texts: string[]): string[] {
   const known = mostNamed(gaz.matcher, texts, (ids) => {
     const e = ids.length === 1 ? gaz.byId.get(ids[0]!) : undefined;
     // where things happen: towns, governorates, regions; a country is as often a party
     // ("土耳其軍", "Turkish jets") as a place, so it does not vote
     return e?.type === 'place' && e.kind !== 'country' ? e.country : undefined;
   });
-  // a city's name inside a longer capitalised one ("The New York Times", "Middle East") is that one's
-  return known ?? mostNamed(worldVoters(gaz), texts, (ids, m, folded) => (ids.length === 1 && !inCapitalisedRun(folded, m.start, m.end) ? ids[0] : undefined));
+  if (known.length) return known;
+  // a city's name inside a longer capitalised one ("The New York Times", "Middle East") is that
+  // one's, and a name the text also writes in lower case is a word there ("East", "east of the city")
+  const lower = lowerCaseWords(texts);
+  return mostNamed(worldVoters(gaz), texts, (ids, m, folded) =>
+    ids.length === 1 && !inCapitalisedRun(folded, m.start, m.end) && !lower.has(folded.text.slice(m.start, m.end).toLowerCase()) ? ids[0] : undefined,
+  );
+}
+
+/** The Latin words `texts` write in lower case. */
+export function lowerCaseWords(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) for (const w of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) out.add(w[0]);
+  return out;
 }
 
 export function textContext(gaz: Gazetteer, chronology: string | undefined, texts: string[]): TagContext {
   let conflict = conflictOfChronology(gaz, chronology);
   let countries = conflict?.countries;
   if (!conflict) {
-    const country = dominantCountry(gaz, texts);
+    const [country, ...others] = dominantCountries(gaz, texts);
     if (country) {
       conflict = gaz.conflicts.find((c) => c.countries.includes(country));
-      countries = conflict?.countries ?? [country];
+      countries = conflict?.countries ?? [country, ...others];
     }
   }
   const admins = new Map<string, number>();
@@ -73,7 +92,9 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
   }
   let centre: [number, number] | undefined | null = null;
   const centreOnce = () => (centre === null ? (centre = centreOf(gaz, countries, texts)) : centre);
-  return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins, ...(countries ? { centre: centreOnce } : {}) };
+  let lower: Set<string> | undefined;
+  const lowerOnce = () => (lower ??= lowerCaseWords(texts));
+  return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins, ...(countries ? { centre: centreOnce, lowerCaseWords: lowerOnce } : {}) };
 }
 
 /** The median longitude and latitude of the places below country level the texts name with one

@@ -1,5 +1,5 @@
 export { loadGazetteer, namesOf, roleWordsOf } from './load.ts';
-export { textContext, dominantCountry, conflictOfChronology, withContext } from './context.ts';
+export { textContext, dominantCountries, conflictOfChronology, withContext } from './context.ts';
 export { capitalOf, tagText, type Tags } from './tag.ts';
 export { findUnknownNames } from './unknown.ts';
 export { buildEntityRecords, type FoundInTexts } from './records.ts';

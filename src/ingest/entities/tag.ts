@@ -54,7 +54,9 @@ export function tagText(
   const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id);
   // a place of the world index inside a longer capitalised name is that name's ("Kuroda Nagamasa",
   // "Sherwood Foresters"): its Latin names are as often people's and regiments'
-  const standsAlone = (id: string, m: Match) => !gaz.byId.get(id)?.world || !inCapitalisedRun(folded, m.start, m.end);
+  // …and one the text also writes in lower case is a word there ("East", "east of the city")
+  const standsAlone = (id: string, m: Match) =>
+    !gaz.byId.get(id)?.world || (!inCapitalisedRun(folded, m.start, m.end) && !context.lowerCaseWords?.().has(folded.text.slice(m.start, m.end).toLowerCase()));
   const first = matches.map((m) => [
     ...new Set(m.ids.filter((id) => id !== OTHER && standsAlone(id, m)).map(roleOrId).filter((id): id is string => id !== undefined)),
   ]);

@@ -66,6 +66,9 @@ export interface TagContext {
   /** The middle of the places the text names without doubt (computed when first asked), to choose
    * between same-named towns. */
   centre?: () => [number, number] | undefined;
+  /** Latin words the whole text writes in lower case (computed when first asked): a world place's
+   * one-word name among them is a word here ("east", "line", "fleet"), not the place. */
+  lowerCaseWords?: () => Set<string>;
 }
 
 export interface AmbiguousAlias {

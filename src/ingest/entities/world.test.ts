@@ -63,6 +63,18 @@ describe('the world index: texts about a country no conflict covers', () => {
     expect(gaz.byId.get('hengyang-cn')!.name).toMatchObject({ 'zh-Hans': expect.stringMatching(/^衡阳/), 'zh-Hant': expect.stringMatching(/^衡陽/) });
   });
 
+  it('reads no month and no word the text writes in lower case as a place', () => {
+    // March and Fleet are towns in England; "the fleet" is a word in this text
+    const [first] = placesOf(['In March the Fleet left Leeds.', 'The fleet reached Sheffield and Glasgow.', 'Edinburgh cheered.']);
+    expect(first).toEqual(['leeds-gb']);
+  });
+
+  it('reads a second country the text names several places of (a war between two)', () => {
+    const text = ['Troops left Lyon and Marseille.', 'They crossed into Spain near Zaragoza and Pamplona.', 'Toulouse and Bordeaux held.', 'Lyon fell; Bilbao did not.'];
+    expect(textContext(gaz, undefined, text).countries).toEqual(['FR', 'ES']);
+    expect(placesOf(text)[1]).toContain('zaragoza-es');
+  });
+
   it('leaves a text whose places name no country clearly without a region', () => {
     expect(textContext(gaz, undefined, ['Rain fell all week.', 'The river rose.']).countries).toBeUndefined();
   });

@@ -19,6 +19,7 @@ import { CHINESE_NAME, fillNames } from './generate/names.ts';
 import { foldName } from './fold.ts';
 import { slugOf } from './cued.ts';
 import { localityEntity } from './load.ts';
+import { loadDateResource } from '../dates/resources.ts';
 import { buildMatcher, type AliasEntry } from './matcher.ts';
 import type { Gazetteer, GazetteerEntity, Matcher } from './types.ts';
 
@@ -78,8 +79,13 @@ function readRecords(): Records {
  * Anguilla): only longer ones are read. */
 const HAN_SCRIPT_COUNTRIES = new Set(['CN', 'TW', 'HK', 'MO']);
 
+/** Month and weekday names of every language the dates stage reads ("March", a town in England). */
+let calendar: Set<string> | undefined;
+const calendarName = (name: string) =>
+  (calendar ??= new Set((['en', 'zh'] as const).flatMap((l) => loadDateResource(l).calendarNames.map((n) => n.toLowerCase())))).has(name.toLowerCase());
+
 function readable(name: string, country: string): boolean {
-  if (!matchableName(name)) return false;
+  if (!matchableName(name) || calendarName(name)) return false;
   return !CHINESE_NAME.test(name) || name.length > 2 || HAN_SCRIPT_COUNTRIES.has(country);
 }
 
