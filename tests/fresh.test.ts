@@ -47,6 +47,7 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   // a biography, not a war
   f27: ['en', 'plaintext'],
   f28: ['en', 'plaintext'],
+  f29: ['zh-Hans', 'markdown'],
 };
 
 describe('fresh real texts', () => {
