@@ -91,6 +91,10 @@ describe('findDateMentions, Chinese', () => {
 
   it('reads ranges', () => {
     expect(one('7月20日至21日', 'zh-Hans')).toMatchObject({ date: { month: 7, day: 20 }, rangeEnd: { month: 7, day: 21 } });
+    // an end that is a part of its year reaches that part's last month: the start is the year before
+    expect(one('11月3日到1871年初，守军坚守不退', 'zh-Hans')).toMatchObject({ date: { year: 1870, month: 11, day: 3 }, rangeEnd: { year: 1871, fuzzy: 'early' } });
+    // 初版 is a first edition, not early in the year
+    expect(one('该书1988年初版', 'zh-Hans')).toMatchObject({ expression: '1988年', date: { year: 1988 } });
     expect(one('27日至29日罢工者占领了', 'zh-Hans')).toMatchObject({ date: { day: 27 }, rangeEnd: { day: 29 } });
     expect(one('8月3日至8月5日', 'zh-Hans')).toMatchObject({ date: { month: 8, day: 3 }, rangeEnd: { month: 8, day: 5 } });
     expect(one('从11月14日到11月27日，', 'zh-Hans')).toMatchObject({

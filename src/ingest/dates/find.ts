@@ -204,8 +204,11 @@ function joinRanges(text: string, mentions: Candidate[], res: DateResource): Can
     if (rangeEnd.month === undefined && rangeEnd.season === undefined && start.month !== undefined && rangeEnd.year === undefined) rangeEnd.month = start.month;
     if (rangeEnd.year === undefined && start.year !== undefined) rangeEnd.year = start.year;
     const first: PartialDate = { ...start };
+    // (an end that is a part of its year, 1953年初, reaches its part's last month: 12月1日到1953年初
+    // starts in December 1952)
+    const endMonth = end.month ?? (end.fuzzy && end.season === undefined ? res.fuzzy.find((f) => f.part === end.fuzzy)?.months[1] : undefined);
     if (first.year === undefined && end.year !== undefined)
-      first.year = first.month !== undefined && end.month !== undefined && first.month > end.month ? end.year - 1 : end.year;
+      first.year = first.month !== undefined && endMonth !== undefined && first.month > endMonth ? end.year - 1 : end.year;
     if (first.month === undefined && first.season === undefined && first.day !== undefined && end.month !== undefined) first.month = end.month;
     const from = openerAt ?? a.start;
     out.push({

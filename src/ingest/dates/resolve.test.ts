@@ -85,6 +85,11 @@ describe('resolveMention', () => {
     expect(resolve('yesterday', { published, current: day('1986-01-02') })).toMatchObject({ start: '1986-01-03' });
   });
 
+  it('ends a range on a part of a later year without the start’s month', () => {
+    expect(resolve('11月3日到1871年初，守军坚守不退', {}, 'zh-Hans')).toMatchObject({ start: '1870-11-03' });
+    expect(resolve('11月3日到1871年初，守军坚守不退', {}, 'zh-Hans')!.end < '1871-06-01').toBe(true);
+  });
+
   it('refuses impossible dates', () => {
     expect(resolve('On 31 April 1986,')).toBeUndefined();
   });

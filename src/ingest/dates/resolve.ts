@@ -288,7 +288,9 @@ export function resolveMention(mention: DateMention, ctx: ResolveContext): Resol
   const startMonth = Number(first.start.slice(5, 7));
   // The end takes the start's month only when the start has one (1469–72 is whole years).
   const startHasMonth = mention.date!.month !== undefined || (mention.date!.day !== undefined && mention.date!.season === undefined);
-  const month = endDate.month ?? (endDate.season === undefined && startHasMonth ? startMonth : undefined);
+  // (an end that is a part of a year it names, 到1953年初, takes no month from the start)
+  const partOfItsYear = endDate.year !== undefined && endDate.fuzzy !== undefined;
+  const month = endDate.month ?? (endDate.season === undefined && !partOfItsYear && startHasMonth ? startMonth : undefined);
   let last = spanOf(endDate, endDate.year ?? startYear, res, month);
   if (last && last.end < first.start && endDate.year === undefined) last = spanOf(endDate, startYear + 1, res, month);
   if (!last || last.end < first.start) return undefined;
