@@ -50,6 +50,8 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f29: ['zh-Hans', 'markdown'],
   // an institution's history, not a war
   f30: ['en', 'plaintext'],
+  // six news reports, each with its date line
+  f31: ['en', 'plaintext'],
 };
 
 describe('fresh real texts', () => {
