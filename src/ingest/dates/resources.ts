@@ -41,6 +41,8 @@ export interface DateResource {
   /** Words that make a date the start of what is told (began in January 2014, 2014年1月爆发): a lead that dates only a start leaves the story's end open. */
   periodStartWords?: string[];
   rangeConnectors: { word: string; needsOpener?: boolean; orFuzzy?: boolean }[];
+  /** Labels of a post's metadata line that give its publication day ("Date:"): the report it heads looks back from that day. */
+  datelineLabels?: string[];
   /** Words that open a clause telling what happened at the date before them (", when …"): from the
    * date's phrase on, the passage is that date's. */
   whenClauseMarkers?: string[];

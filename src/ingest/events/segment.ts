@@ -412,6 +412,8 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
     const starts = sentenceStarts(text, loadDateResource(lang), citationOffsets);
     // The last written year of each sentence so far (mentions are visited in text order).
     const sentenceYears = new Map<number, number>();
+    /** Sentences whose opening anchor could not be placed in time. */
+    const unplacedSentences = new Set<number>();
 
     const base = governing ?? current;
     let cursor = base;
@@ -477,6 +479,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         const date: EventDate | undefined = resolved && { ...resolved, basis: basisOf(m, resolved) };
         if (!date) {
           warn(block, m.start, `could not place "${m.expression}" in time; not used as a date`);
+          if (c.segmentStart === undefined || c.segmentStart === c.sentenceStart) unplacedSentences.add(c.sentenceStart);
         } else if (!sane(date) && !writtenYear(m)) {
           warn(block, m.start, `"${m.expression}" resolves to ${date.start}, outside the years this source covers; not used as a date`);
         } else {
@@ -489,7 +492,9 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
             governingLevel = undefined;
           }
           if (!episode && m.kind === 'absolute' && date.precision === 'day') episode = { start: date.start, end: date.start };
-          const start = c.segmentStart ?? c.sentenceStart;
+          // a sentence whose opening anchor could not be placed ("Today's Parliament …" in a text
+          // with no day of its own) is dated from its start by the next anchor that is
+          const start = unplacedSentences.delete(c.sentenceStart) ? c.sentenceStart : (c.segmentStart ?? c.sentenceStart);
           const last = segments[segments.length - 1];
           if (last && last.start >= start) last.date = date;
           else if (!sameDate(cursor, date)) segments.push({ start, date });

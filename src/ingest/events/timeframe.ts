@@ -111,6 +111,16 @@ export function publicationDate(
  */
 export function datelineMention(text: string, mentions: DateMention[], lang: Lang): DateMention | undefined {
   const res = loadDateResource(lang);
+  // a post's metadata line ("Date: 2015-05-10 20:24") dates the report it heads
+  const labels = res.datelineLabels ?? [];
+  if (labels.length) {
+    const labelled = mentions.find((m) => {
+      if (m.kind !== 'absolute' || m.invalid || m.rangeEnd || m.date?.day === undefined) return false;
+      const line = text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start).trim();
+      return labels.some((l) => line.toLowerCase() === l.toLowerCase());
+    });
+    if (labelled) return labelled;
+  }
   if (!res.datelinePlace || !res.datelineMarks?.length) return undefined;
   const m = mentions[0];
   if (!m || m.kind !== 'absolute' || m.invalid || m.rangeEnd || m.date?.day === undefined || m.date.month === undefined) return undefined;
