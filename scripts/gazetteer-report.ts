@@ -97,8 +97,11 @@ for (const dir of ['tests/unseen', 'tests/fresh']) {
     const events = result.events.filter((e) => e.source.file === r.file);
     const groups = events.flatMap((e) => e.groups);
     if (verbose) {
+      // a place no file holds: found by a cue (no coordinates), or read from the world index (GeoNames, countries-states-cities)
       const found = result.entities.filter((e) => !gaz.byId.has(e.id) && events.some((ev) => ev.places.includes(e.id)));
-      if (found.length) console.log(`  ${r.file}: places found by a place cue: ${found.map((e) => `${e.name.en} (${e.kind})`).join(', ')}`);
+      const [world, byCue] = [found.filter((e) => e.coordsSource), found.filter((e) => !e.coordsSource)];
+      if (byCue.length) console.log(`  ${r.file}: places found by a place cue: ${byCue.map((e) => `${e.name.en} (${e.kind})`).join(', ')}`);
+      if (world.length) console.log(`  ${r.file}: places of the world index: ${world.map((e) => `${e.name.en} (${e.kind})`).join(', ')}`);
     }
     if (!check.aboutSyria.includes(prefix)) {
       const syrian = groups.filter((g) => syrianActors.has(g));
