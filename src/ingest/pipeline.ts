@@ -191,7 +191,8 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   return { events, report, published, found };
 }
 
-/** Places found by a place cue (by id) and spellings met of known places (by id), in text order. */
+/** Places and groups the texts added (by id: found by a cue, or read from the world index) and
+ * spellings met of known places (by id), in text order. */
 export interface FoundNames {
   cued: Map<string, GazetteerEntity>;
   spellings: Map<string, Set<string>>;

@@ -46,7 +46,7 @@ function mostNamed(matcher: Matcher, texts: string[], countryOf: (ids: string[],
 
 /** The countries most of the texts' places below country level lie in (mostNamed): the
  * gazetteer's places, else the world's cities and first-level units (world.ts). */
-export function dominantCountries(gaz: Gazetteer, texts: string[]): string[] {
+export function dominantCountries(gaz: Gazetteer, texts: string[], lower: () => Set<string> = () => lowerCaseWords(texts)): string[] {
   const known = mostNamed(gaz.matcher, texts, (ids) => {
     const e = ids.length === 1 ? gaz.byId.get(ids[0]!) : undefined;
     // where things happen: towns, governorates, regions; a country is as often a party
@@ -56,9 +56,8 @@ export function dominantCountries(gaz: Gazetteer, texts: string[]): string[] {
   if (known.length) return known;
   // a city's name inside a longer capitalised one ("The New York Times", "Middle East") is that
   // one's, and a name the text also writes in lower case is a word there ("East", "east of the city")
-  const lower = lowerCaseWords(texts);
   return mostNamed(worldVoters(gaz), texts, (ids, m, folded) =>
-    ids.length === 1 && !inCapitalisedRun(folded, m.start, m.end) && !lower.has(folded.text.slice(m.start, m.end).toLowerCase()) ? ids[0] : undefined,
+    ids.length === 1 && !inCapitalisedRun(folded, m.start, m.end) && !lower().has(folded.text.slice(m.start, m.end).toLowerCase()) ? ids[0] : undefined,
   );
 }
 
@@ -70,10 +69,13 @@ export function lowerCaseWords(texts: string[]): Set<string> {
 }
 
 export function textContext(gaz: Gazetteer, chronology: string | undefined, texts: string[]): TagContext {
+  // the text's lower-case words, read once for the voters and the tagger (world places)
+  let lower: Set<string> | undefined;
+  const lowerOnce = () => (lower ??= lowerCaseWords(texts));
   let conflict = conflictOfChronology(gaz, chronology);
   let countries = conflict?.countries;
   if (!conflict) {
-    const [country, ...others] = dominantCountries(gaz, texts);
+    const [country, ...others] = dominantCountries(gaz, texts, lowerOnce);
     if (country) {
       conflict = gaz.conflicts.find((c) => c.countries.includes(country));
       countries = conflict?.countries ?? [country, ...others];
@@ -92,8 +94,6 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
   }
   let centre: [number, number] | undefined | null = null;
   const centreOnce = () => (centre === null ? (centre = centreOf(gaz, countries, texts)) : centre);
-  let lower: Set<string> | undefined;
-  const lowerOnce = () => (lower ??= lowerCaseWords(texts));
   return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins, ...(countries ? { centre: centreOnce, lowerCaseWords: lowerOnce } : {}) };
 }
 

@@ -136,8 +136,10 @@ export function inCapitalisedRun(f: Folded, start: number, end: number): boolean
   const from = Math.max(0, start - 30);
   const before = /\p{Lu}[\p{L}'’-]* $/u.exec(f.text.slice(from, start));
   if (!before) return false;
-  const opening = f.text.slice(0, from + before.index).trimEnd();
-  if (opening && !/[.!?;:"“(]$/.test(opening)) return true;
+  // what stands before that word, spaces aside: nothing or a sentence's mark opens a sentence
+  let k = from + before.index - 1;
+  while (k >= 0 && /\s/.test(f.text[k]!)) k--;
+  if (k >= 0 && !'.!?;:"“('.includes(f.text[k]!)) return true;
   const word = before[0].trimEnd().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return !new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(f.text);
 }

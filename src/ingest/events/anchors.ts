@@ -300,9 +300,9 @@ function whenClauseAfter(text: string, m: DateMention, t: LanguageTools): number
   if (!markers.length || m.kind !== 'absolute') return undefined;
   const after = text.slice(m.end, m.end + WORD_WINDOW);
   if (!markers.some((w) => new RegExp(`^\\s*,\\s*${escape(w)}(?![\\p{L}])`, 'u').test(after))) return undefined;
-  const lead = text.slice(Math.max(0, m.start - 20), m.start);
-  const prep = t.res.adverbialPrepositions.find((p) => new RegExp(`(?<![\\p{L}])${escape(p)}\\s+$`, 'iu').test(lead));
-  return prep ? m.start - lead.length + lead.search(new RegExp(`(?<![\\p{L}])${escape(prep)}\\s+$`, 'iu')) : m.start;
+  const from = Math.max(0, m.start - 20);
+  const at = new RegExp(`(?<![\\p{L}])(?:${t.res.adverbialPrepositions.map(escape).join('|')})\\s+$`, 'iu').exec(text.slice(from, m.start));
+  return at ? from + at.index : m.start;
 }
 
 /** A defining clause (X是一场…开始的冲突): the date qualifies a noun, it describes the subject. */
@@ -540,7 +540,8 @@ export function classifyMentions(text: string, mentions: DateMention[], lang: La
     // it in its clause) says when that thing began; it gives no year to the sentence's other dates
     // (after a preposition: a name that opens with its year, 2012年阿勒颇省冲突在2月10日爆发, does give it)
     const markers = t.res.attributiveMarkers ?? [];
-    const prepositioned = t.res.adverbialPrepositions.some((w) => text.slice(0, m.start).trimEnd().endsWith(w));
+    const lead = text.slice(Math.max(0, m.start - 12), m.start).trimEnd();
+    const prepositioned = t.res.adverbialPrepositions.some((w) => lead.endsWith(w));
     if (markers.length > 0 && prepositioned && p.attributives.within(m.end, p.definitionEnd(m.end))) return { ...base, role: 'embedded', reason: 'qualifier' };
     return { ...base, role: 'embedded', reason: 'position' };
   }

@@ -400,20 +400,3 @@ describe('a sentence whose opening anchor cannot be placed', () => {
     expect(dateOf(segment(meta('en-today', 'plaintext', 'en'), text), "Today's Harbour Board")).toBe('1688-01-01..1688-12-31');
   });
 });
-
-describe("a post's metadata line", () => {
-  it('dates the report it heads: its weekdays look back from that day', () => {
-    const header = (title: string, date: string) => [`Title: ${title}`, `Date: ${date}`, 'Category: news', 'Tags: floods', 'Author: desk', '', ''];
-    const text = lines(
-      'Reports on the valley floods, March 2016',
-      '',
-      ...header('Floods close the valley road', '2016-03-09 11:05'),
-      'Floods closed the valley road on Monday, officials said, and two villages were cut off from the market town.',
-      '',
-      ...header('The road reopens', '2016-03-17 08:40'),
-      'The valley road reopened on Saturday after repairs, and the first lorries reached the villages by the evening.',
-    );
-    // the Saturday before the post of Thursday 17 March (not the one after the Monday above)
-    expect(dateOf(segment(meta('en-posts', 'plaintext', 'en'), text), 'The valley road reopened')).toBe('2016-03-12');
-  });
-});

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { documentFrame, publicationDate } from './timeframe.ts';
+import { datelineMention, documentFrame, publicationDate } from './timeframe.ts';
 import { segmentEvents } from './segment.ts';
 import { findDateMentions } from '../dates/find.ts';
 import { heading, para, resetLines } from './testBlocks.ts';
@@ -119,5 +119,14 @@ describe('the time model in segmenting', () => {
   it('a heading that opens with a year dates its section', () => {
     const out = dates([para('The war began on 2 April 1982 and ended on 14 June 1982.'), heading('2011 protests', 2), para('On 3 June, protesters gathered.')]);
     expect(out.at(-1)).toBe('2011-06-03..2011-06-03 heading On 3 June, protest');
+  });
+});
+
+describe("a post's metadata line", () => {
+  const dateline = (text: string) => datelineMention(text, findDateMentions(text, 'en'), 'en')?.expression;
+  it('gives the report its day (resource datelineLabels)', () => {
+    expect(dateline('Title: The road reopens\nDate: 2016-03-17 08:40\nCategory: news')).toBe('2016-03-17');
+    // a date in the text is no dateline
+    expect(dateline('Title: The road reopens\nThe road reopened on 2016-03-17.')).toBeUndefined();
   });
 });
