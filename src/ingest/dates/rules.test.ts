@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyRules, compileRules, loadRuleFiles, type PatternSpec, type RuleSpec } from './rules.ts';
+import { applyRules, compileRules, loadRuleFiles, neededPatterns, type PatternSpec, type RuleSpec } from './rules.ts';
 import { findDateMentions } from './find.ts';
 
 // A toy language, to test the syntax apart from any real language's rules.
@@ -75,6 +75,27 @@ describe('rule engine syntax', () => {
     );
     expect(() => compileRules(patterns, [{ name: 'twice', pattern: '%num %num', value: {} }])).toThrow('captures "num" twice');
   });
+
+  it('knows the patterns every match of a rule holds: not those in a group, after an alternation or made optional', () => {
+    expect(neededPatterns('(?<![\\p{L}])%num:d%%soon?\\s+of\\s+%moon')).toEqual(['num', 'moon']);
+    expect(neededPatterns('(?:%num\\s+)?%moon(?=\\s*%%soon)')).toEqual(['moon']);
+    expect(neededPatterns('[(]%num[)] %count*')).toEqual(['num']);
+    expect(neededPatterns('%num %moon|%soon')).toEqual([]);
+    expect(neededPatterns('\\(%num\\) %moon{0,1}')).toEqual(['num']);
+  });
+
+  it('does not scan a text with a rule whose needed pattern occurs nowhere in it', () => {
+    const rules: RuleSpec[] = [
+      { name: 'moon-day', pattern: '%num:d of %moon', value: { date: { day: '$d', month: '$moon' } } },
+      { name: 'soon', pattern: '%%soon', value: { relative: { days: 1 } } },
+    ];
+    const set = compileRules(patterns, rules);
+    expect(set.rules.map((r) => r.needs.map((n) => n.name))).toEqual([['num/u', 'moon/u'], ['soon/u']]);
+    // without the pre-test the rules find the same: the test only skips work
+    const unfiltered = { ...set, rules: set.rules.map((r) => ({ ...r, needs: [] })) };
+    for (const text of ['the 7 of Snow came', 'shortly after 7', 'Snow, 7 of them', ''])
+      expect(applyRules(set, text)).toEqual(applyRules(unfiltered, text));
+  });
 });
 
 // Every rule of every language has sentences written for it (resources/<lang>/examples.json).
@@ -86,6 +107,13 @@ for (const language of readdirSync(resources)) {
   const examples = JSON.parse(readFileSync(new URL('examples.json', dir), 'utf8')) as Record<string, unknown>;
   const lang = language === 'zh' ? 'zh-Hans' : 'en';
   describe(`resources/${language}/rules.json`, () => {
+    it('finds the same with and without the needed-pattern pre-test on every example', () => {
+      const { patterns: specs } = loadRuleFiles(dir);
+      const set = compileRules(specs, rules);
+      const unfiltered = { ...set, rules: set.rules.map((r) => ({ ...r, needs: [] })) };
+      const texts = Object.values(examples).flatMap((v) => (Array.isArray(v) ? v.map((e: { text: string }) => e.text) : []));
+      for (const text of texts) expect(applyRules(set, text)).toEqual(applyRules(unfiltered, text));
+    });
     it('has examples for every rule, and none for a rule it lacks', () => {
       const names = rules.map((r) => r.name);
       expect(names.filter((n) => !(n in examples))).toEqual([]);

@@ -257,6 +257,38 @@ export interface CompiledRule {
   re: RegExp;
   /** Capture name -> pattern that normalises it. */
   parts: Map<string, CompiledPattern>;
+  /** Patterns every match holds (named outside any group and alternation, not made optional): a
+   * text in which one of them occurs nowhere is not scanned with the rule. */
+  needs: { name: string; test: RegExp }[];
+}
+
+/**
+ * The patterns a rule's every match must hold: references at the top level of its expression (no
+ * group, no alternation around them) with no quantifier that lets them be absent. A rule with a
+ * top-level alternation needs none.
+ */
+export function neededPatterns(pattern: string): string[] {
+  const needed: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      // a class: up to its unescaped closing bracket
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return [];
+    else if (c === '%' && depth === 0) {
+      const ref = /^%%?([A-Za-z]\w*)(?::[A-Za-z]\w*)?/.exec(pattern.slice(i));
+      if (!ref) continue;
+      const after = pattern[i + ref[0].length];
+      const optional = after === '?' || after === '*' || (after === '{' && /^\{0[,}]/.test(pattern.slice(i + ref[0].length)));
+      if (!optional && !needed.includes(ref[1]!)) needed.push(ref[1]!);
+      i += ref[0].length - 1;
+    }
+  }
+  return needed;
 }
 
 export interface RuleSet {
@@ -279,8 +311,10 @@ export function compileRules(patternSpecs: Record<string, PatternSpec>, ruleSpec
       parts.set(part, pattern);
       return `(?<${part}>${pattern.source})`;
     });
+    const flags = `${spec.ignoreCase ? 'i' : ''}u`;
+    const needs = neededPatterns(spec.pattern).map((name) => ({ name: `${name}/${flags}`, test: new RegExp(patterns.get(name)!.source, flags) }));
     try {
-      return { spec, re: new RegExp(source, `g${spec.ignoreCase ? 'i' : ''}u`), parts };
+      return { spec, re: new RegExp(source, `g${flags}`), parts, needs };
     } catch (error) {
       throw new Error(`${where}: rule "${spec.name}" is not a valid pattern: ${(error as Error).message}`);
     }
@@ -291,7 +325,15 @@ export function compileRules(patternSpecs: Record<string, PatternSpec>, ruleSpec
 /** Every match of every rule in `text` (overlaps included: choosing among them is the finder's job). */
 export function applyRules(set: RuleSet, text: string): RuleMatch[] {
   const out: RuleMatch[] = [];
+  // whether each needed pattern occurs in the text, tested once for all the rules that need it
+  const occurs = new Map<string, boolean>();
+  const present = ({ name, test }: { name: string; test: RegExp }): boolean => {
+    let found = occurs.get(name);
+    if (found === undefined) occurs.set(name, (found = test.test(text)));
+    return found;
+  };
   for (const rule of set.rules) {
+    if (!rule.needs.every(present)) continue;
     for (const m of text.matchAll(rule.re)) {
       if (m[0].length === 0) continue;
       const env: Env = new Map();

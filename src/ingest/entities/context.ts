@@ -7,7 +7,7 @@
  * "政府军") name no actor. Its country's cities and units are read from the world index (world.ts).
  */
 import { inCapitalisedRun, type Folded } from './fold.ts';
-import { ROLE, type Conflict, type Gazetteer, type Match, type Matcher, type TagContext } from './types.ts';
+import { ROLE, type Conflict, type Gazetteer, type Match, type Matcher, type Scan, type TagContext } from './types.ts';
 import { worldVoters } from './world.ts';
 
 /** A text is about a country when at least this many of its place mentions lie there... */
@@ -121,7 +121,7 @@ function centreOf(gaz: Gazetteer, countries: string[] | undefined, texts: string
  * actor (or nothing), and a group of another war only is left out. Matches keep their spans, so a
  * role word still claims its text.
  */
-export function withContext(gaz: Gazetteer, context: TagContext): Gazetteer {
+export function withContext(gaz: Gazetteer, context: TagContext, scanned?: ReadonlyMap<string, Scan>): Gazetteer {
   const matcher = gaz.matcherFor(context.countries);
   const actors = context.conflict?.actors ?? {};
   const own = new Set(context.conflict?.groups ?? []);
@@ -135,7 +135,8 @@ export function withContext(gaz: Gazetteer, context: TagContext): Gazetteer {
     matcher: {
       scan(text) {
         if (last?.text === text) return last.result;
-        const r = matcher.scan(text);
+        // a passage the tagger scanned is not scanned again
+        const r = scanned?.get(text) ?? matcher.scan(text);
         const result = { ...r, matches: r.matches.map((m) => ({ ...m, ids: [...new Set(m.ids.map(resolve).filter((id): id is string => id !== undefined))] })) };
         last = { text, result };
         return result;

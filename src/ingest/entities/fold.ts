@@ -12,10 +12,22 @@ let toSimplified: Convert | undefined;
 /** A Han character (CJK unified ideographs, extension A, compatibility ideographs). */
 export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-function simplify(text: string): string {
-  if (!HAN.test(text)) return text;
+/** The last few texts converted: each passage is converted by the folding and by the figures. */
+const recentConversions: { input: string; output: string }[] = [];
+const RECENT_CONVERSIONS = 4;
+
+/** `text` in Simplified script (OpenCC tw -> cn), each text converted once however many stages ask. */
+export function toSimplifiedScript(text: string): string {
+  for (const r of recentConversions) if (r.input === text) return r.output;
   toSimplified ??= openccConverter('tw', 'cn');
-  return toSimplified(text);
+  const output = toSimplified(text);
+  if (recentConversions.length >= RECENT_CONVERSIONS) recentConversions.shift();
+  recentConversions.push({ input: text, output });
+  return output;
+}
+
+function simplify(text: string): string {
+  return HAN.test(text) ? toSimplifiedScript(text) : text;
 }
 
 /** One character in, one character out: apostrophe and dash variants, odd spaces. */

@@ -19,7 +19,7 @@
 import type { Block } from '../blocks.ts';
 import type { DateMention } from '../dates/find.ts';
 import type { Lang } from '../../schema/records.ts';
-import { classifyMentions } from './anchors.ts';
+import { classifyMentions, type ClassifiedMention } from './anchors.ts';
 
 interface Key {
   year?: number;
@@ -54,9 +54,12 @@ function dateOnlyHeading(block: Block, list: DateMention[]): DateMention | undef
  * The mentions that open a sentence of a block. With the language, by the anchor rules; without
  * it, those standing within the first few characters of the block or of a sentence.
  */
-function openingMentions(block: Block, list: DateMention[], lang: Lang | undefined): DateMention[] {
+function openingMentions(block: Block, list: DateMention[], lang: Lang | undefined, classified?: ClassifiedMention[]): DateMention[] {
   if (block.kind === 'dateLine') return list;
-  if (lang) return classifyMentions(block.text, list, lang).filter((c) => c.role === 'anchor' && c.rule === 'initial').map((c) => c.mention);
+  if (lang)
+    return (classified ?? classifyMentions(block.text, list, lang, block.citations.map((c) => c.offset)))
+      .filter((c) => c.role === 'anchor' && c.rule === 'initial')
+      .map((c) => c.mention);
   const starts = [0, ...[...block.text.matchAll(/[.!?。！？]\s*/gu)].map((m) => m.index! + m[0].length)];
   return list.filter((m) => starts.some((s) => m.start >= s && m.start - s <= OPENING_CHARS));
 }
@@ -105,7 +108,7 @@ export interface OrderVerdict {
  * does are skipped (they may straddle a year). Reversed when backward steps are at least 3 and
  * more than twice the forward ones.
  */
-export function judgeOrder(blocks: Block[], mentions: DateMention[][], lang: Lang = 'en'): OrderVerdict {
+export function judgeOrder(blocks: Block[], mentions: DateMention[][], lang: Lang = 'en', classified?: (ClassifiedMention[] | undefined)[]): OrderVerdict {
   // Only dates that open their sentence ("On 9 October, …") step the story: a date met in
   // passing ("prior to the 2 April invasion") or a summary range says nothing about the order.
   const keys = blocks.map((b, i) => {
@@ -113,7 +116,7 @@ export function judgeOrder(blocks: Block[], mentions: DateMention[][], lang: Lan
       const only = dateOnlyHeading(b, mentions[i]!);
       return only ? dayKey(only) : undefined;
     }
-    return openingMentions(b, mentions[i]!, lang).map(dayKey).find((k) => k !== undefined);
+    return openingMentions(b, mentions[i]!, lang, classified?.[i]).map(dayKey).find((k) => k !== undefined);
   });
   const { forward, backward } = countSteps(keys);
   return { reversed: backward >= 3 && backward > 2 * forward, forward, backward };

@@ -197,11 +197,14 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
 
   let blocks = inputBlocks;
   let mentions = blocks.map((b) => findDateMentions(b.text, lang));
-  const verdict = judgeOrder(blocks, mentions, lang);
+  // each paragraph's and list item's mentions classified once, for the order's verdict and the segmenting below
+  let classifiedOf = blocks.map((b, i) => (b.kind !== 'heading' && b.kind !== 'dateLine' ? classifyMentions(b.text, mentions[i]!, lang, b.citations.map((c) => c.offset)) : undefined));
+  const verdict = judgeOrder(blocks, mentions, lang, classifiedOf);
   if (verdict.reversed) {
     const order = storyOrder(blocks, mentions, lang);
     blocks = assignSections(order.map((i) => blocks[i]!));
     mentions = order.map((i) => mentions[i]!);
+    classifiedOf = order.map((i) => classifiedOf[i]);
   }
 
   // A post that gives its publication day in a date line near the top (no manifest date).
@@ -398,7 +401,7 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
         setBefore(date, b);
       }
     }
-    const classified: ClassifiedMention[] = classifyMentions(text, datelineAt ? list.slice(1) : list, lang, citationOffsets);
+    const classified: ClassifiedMention[] = (!datelineAt && classifiedOf[b]) || classifyMentions(text, datelineAt ? list.slice(1) : list, lang, citationOffsets);
     let own: ClassifiedMention | undefined;
     let lineDate: EventDate | undefined;
     if (block.kind === 'dateLine') {

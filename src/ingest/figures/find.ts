@@ -10,9 +10,8 @@
  * ("killed 24 rebels", 打死24名). A list right after "including" / 其中包括 is part of the count
  * before it. Everything language-specific is in resources/<language>.json.
  */
-import { foldText, type Folded } from '../entities/fold.ts';
+import { toSimplifiedScript, type Folded } from '../entities/fold.ts';
 import type { Gazetteer } from '../entities/index.ts';
-import { openccConverter } from '../../lib/opencc.ts';
 import { sentenceSpans, type Span } from '../sentences.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import { loadFigureResource, type CompiledFigureResource, type KindEntry, type Modifier, type Role } from './resources.ts';
@@ -59,12 +58,9 @@ const CLAUSE_BREAK = /[，；。！？;!?]/;
 const PUNCT_ONLY = /^[\s,，、:：;；()（）"“”']*$/;
 const CLOSING = /^[\s]*([,.;:!?，。；：！？、)）"”]|$)/;
 
-let toSimplified: ((s: string) => string) | undefined;
-
 function simplifiedCopy(text: string): string {
   if (!/[\u3400-\u9fff]/.test(text)) return text;
-  toSimplified ??= openccConverter('tw', 'cn');
-  const s = toSimplified(text);
+  const s = toSimplifiedScript(text);
   return s.length === text.length ? s : text;
 }
 
@@ -190,7 +186,8 @@ export function statedNumbers(text: string, lang: Lang): { start: number; end: n
 export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] {
   const res = loadFigureResource(lang);
   const zh = res.lang === 'zh';
-  const folded: Folded = foldText(text);
+  // the scan's folding is the text's (foldText), made once for the tags, the types and the figures
+  const { matches, folded } = gaz.matcher.scan(text);
   if (!folded.aligned) return [];
   const src = simplifiedCopy(text);
   const sentences = sentenceSpans(folded.text);
@@ -239,7 +236,6 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
     );
     marks.reporters = new Marks(reports);
   }
-  const { matches } = gaz.matcher.scan(text);
   const groupAt: { start: number; end: number; id: string }[] = [];
   const agencyAt: { start: number; end: number; id: string }[] = [];
   for (const m of matches) {

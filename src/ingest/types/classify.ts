@@ -3,7 +3,6 @@
  * the type and sub-type that name the passage. Every act is grounded: it carries the words that
  * report it. A passage with no act gets the taxonomy's fallback type and no sub-type.
  */
-import { foldText } from '../entities/fold.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { clauseAround, sentenceAt, sentenceSpans, type Span } from '../sentences.ts';
 import { loadTypeResource, type CompiledTypeResource } from './resources.ts';
@@ -61,10 +60,10 @@ function actorOf(sentence: Span, clause: Span, at: Span, groups: GroupMention[],
 
 export function classify(text: string, lang: Lang, gaz: Gazetteer): Classified {
   const res = loadTypeResource(lang);
-  const folded = foldText(text);
+  // the scan's folding is the text's (foldText), made once for the tags, the types and the figures
+  const { matches, folded } = gaz.matcher.scan(text);
   const source = folded.aligned ? text : folded.text;
   const sentences = sentenceSpans(folded.text);
-  const { matches } = gaz.matcher.scan(text);
   const groups: GroupMention[] = [];
   const places: Span[] = [];
   for (const m of matches) {
