@@ -65,6 +65,8 @@ export interface Folded {
   readonly lower: string;
   /** True when `text` has the same length as the input, so offsets map 1:1 to the original. */
   readonly aligned: boolean;
+  /** The input in Simplified script, punctuation as written (what `text` is made from). */
+  readonly simplified: string;
 }
 
 /** Characters normalizeChar changes (it keeps every other character). */
@@ -94,7 +96,7 @@ export function foldText(input: string): Folded {
   for (const r of recentFolds) if (r.input === input) return r.folded;
   const simplified = simplify(input);
   const text = simplified.replace(NORMALIZED, normalizeChar);
-  const folded = { text, lower: lowerByUnit(text), aligned: text.length === input.length };
+  const folded = { text, lower: lowerByUnit(text), aligned: text.length === input.length, simplified };
   if (recentFolds.length >= RECENT_FOLDS) recentFolds.shift();
   recentFolds.push({ input, folded });
   return folded;

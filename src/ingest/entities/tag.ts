@@ -478,7 +478,7 @@ function governorateContext(gaz: Gazetteer, f: Folded, matches: Match[], resolve
 
 /** Places that `e` lies in (its parent chain) whose own name is spelled inside the matched name. */
 function embeddedAncestors(gaz: Gazetteer, e: GazetteerEntity, f: Folded, m: Match): string[] {
-  const span: Folded = { text: f.text.slice(m.start, m.end), lower: f.lower.slice(m.start, m.end), aligned: true };
+  const span: Folded = { text: f.text.slice(m.start, m.end), lower: f.lower.slice(m.start, m.end), aligned: true, simplified: f.simplified.slice(m.start, m.end) };
   const out: string[] = [];
   const seen = new Set<string>([e.id]);
   for (let p = e.parent ? gaz.byId.get(e.parent) : undefined; p && !seen.has(p.id); p = p.parent ? gaz.byId.get(p.parent) : undefined) {

@@ -58,9 +58,11 @@ const CLAUSE_BREAK = /[，；。！？;!?]/;
 const PUNCT_ONLY = /^[\s,，、:：;；()（）"“”']*$/;
 const CLOSING = /^[\s]*([,.;:!?，。；：！？、)）"”]|$)/;
 
-function simplifiedCopy(text: string): string {
+/** The text in Simplified script when that keeps its length (offsets stay the text's); `folded`, the
+ * text's folding when the caller has it, holds the conversion already made. */
+function simplifiedCopy(text: string, folded?: Folded): string {
   if (!/[\u3400-\u9fff]/.test(text)) return text;
-  const s = toSimplifiedScript(text);
+  const s = folded?.simplified ?? toSimplifiedScript(text);
   return s.length === text.length ? s : text;
 }
 
@@ -189,7 +191,7 @@ export function findFigures(text: string, lang: Lang, gaz: Gazetteer): Figure[] 
   // the scan's folding is the text's (foldText), made once for the tags, the types and the figures
   const { matches, folded } = gaz.matcher.scan(text);
   if (!folded.aligned) return [];
-  const src = simplifiedCopy(text);
+  const src = simplifiedCopy(text, folded);
   const sentences = sentenceSpans(folded.text);
   const sentenceOf = (pos: number) => {
     const i = sentences.findIndex((s) => pos >= s.start && pos < s.end);
