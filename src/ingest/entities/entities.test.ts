@@ -103,6 +103,10 @@ describe('text context: role words and dataset localities', () => {
     expect(tagText(gaz, line, [], 'en', syria).groups).toEqual(['syrian-opposition', 'syrian-government']);
     expect(tagText(gaz, line, [], 'en', {}).groups).toEqual([]);
     expect(tagText(gaz, '叛军与政府军在桥头交火', [], 'zh-Hans', {}).groups).toEqual([]);
+    // the security forces of the war's state are its government's, in English as in Chinese
+    const guards = 'Gunmen fought security forces at the checkpoint for an hour.';
+    expect(tagText(gaz, guards, [], 'en', syria).groups).toEqual(['syrian-government']);
+    expect(tagText(gaz, guards, [], 'en', {}).groups).toEqual([]);
   });
 
   it('finds the conflict of a text without a chronology from where its places lie', () => {

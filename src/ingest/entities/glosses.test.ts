@@ -47,4 +47,13 @@ describe('names a cue gave', () => {
     const again = withLearned(gaz, spelled, spelled.map((p) => tagText(gaz, p, [], 'en', syria)), { names: new Map() });
     expect(again[1]!.places).toEqual(['tadif']);
   });
+
+  it('knows a place a cue made with its article also without it, but not a short remainder', () => {
+    const passages = ['The militants held the town of Al-Qaryat Sharqiya for a week.', 'Shelling of Qaryat Sharqiya resumed at dawn.'];
+    const tagged = passages.map((p) => tagText(gaz, p, [], 'en', syria));
+    expect(tagged[0]!.cued?.[0]?.aliases).toEqual(['Al-Qaryat Sharqiya', 'Qaryat Sharqiya']);
+    expect(withLearned(gaz, passages, tagged, { names: new Map() })[1]!.places).toEqual(tagged[0]!.places);
+    // "Rumi" alone is too short to be read as the name
+    expect(tagText(gaz, 'Fighters reached the village of al-Rumi on foot.', [], 'en', syria).cued?.[0]?.aliases).toEqual(['al-Rumi']);
+  });
 });
