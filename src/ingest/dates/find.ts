@@ -229,9 +229,24 @@ function joinRanges(text: string, mentions: Candidate[], res: DateResource): Can
  * An offset followed by the date it leads to ("three months later on 25 August"): the written
  * date says exactly what the offset only approximates, so the offset is dropped.
  */
+const glues = new WeakMap<DateResource, { offset: RegExp; restatement?: RegExp }>();
+/** What may stand between an offset and the date it leads to, and between a date and its restatement; compiled once. */
+function gluesOf(res: DateResource) {
+  let g = glues.get(res);
+  if (!g) {
+    const preps = alternation(res.adverbialPrepositions).replace(/ /g, '\\s+');
+    const markers = res.restatementMarkers ?? [];
+    g = {
+      offset: new RegExp(`^\\s*(?:(?:${preps})\\s*)?$`, 'iu'),
+      ...(markers.length ? { restatement: new RegExp(`^\\s*[,，]?\\s*(?:${alternation(markers)})\\s*$`, 'iu') } : {}),
+    };
+    glues.set(res, g);
+  }
+  return g;
+}
+
 function preferWrittenDate(text: string, mentions: Candidate[], res: DateResource): Candidate[] {
-  const preps = alternation(res.adverbialPrepositions).replace(/ /g, '\\s+');
-  const glue = new RegExp(`^\\s*(?:(?:${preps})\\s*)?$`, 'iu');
+  const glue = gluesOf(res).offset;
   const out: Candidate[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const rel = mentions[i]!;
@@ -252,9 +267,8 @@ function preferWrittenDate(text: string, mentions: Candidate[], res: DateResourc
  * 1940"): one mention, the restatement's date, over both.
  */
 function joinRestatements(text: string, mentions: Candidate[], res: DateResource): Candidate[] {
-  const markers = res.restatementMarkers ?? [];
-  if (markers.length === 0) return mentions;
-  const glue = new RegExp(`^\\s*[,，]?\\s*(?:${alternation(markers)})\\s*$`, 'iu');
+  const glue = gluesOf(res).restatement;
+  if (!glue) return mentions;
   const out: Candidate[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i]!;
