@@ -197,7 +197,8 @@ export function segmentEvents(inputBlocks: Block[], given: SegmentContext): Segm
 
   let blocks = inputBlocks;
   let mentions = blocks.map((b) => findDateMentions(b.text, lang));
-  // each paragraph's and list item's mentions classified once, for the order's verdict and the segmenting below
+  // each paragraph's and list item's mentions classified once, for the order's verdict and then the
+  // segmenting below (which may promote a mention's role: the verdict has read them by then)
   let classifiedOf = blocks.map((b, i) => (b.kind !== 'heading' && b.kind !== 'dateLine' ? classifyMentions(b.text, mentions[i]!, lang, b.citations.map((c) => c.offset)) : undefined));
   const verdict = judgeOrder(blocks, mentions, lang, classifiedOf);
   if (verdict.reversed) {
