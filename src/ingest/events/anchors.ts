@@ -287,7 +287,15 @@ function inPassing(p: ParagraphScan, clause: number, m: DateMention): boolean {
  */
 function inSubjectName(p: ParagraphScan, m: DateMention, mentions: DateMention[]): boolean {
   if ((p.t.res.copulas ?? []).length === 0) return false;
-  const next = mentions.find((n) => n.start >= m.end);
+  // the mentions are in text order: the first to start at or past the mention's end, found by halving
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid]!.start < m.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = mentions[lo];
   if (!next) return false;
   const between = p.text.slice(m.end, next.start);
   return /^[^\s，,。；;：:、（(]+$/u.test(between) && p.copulas.within(m.end, next.start);

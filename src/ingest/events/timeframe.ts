@@ -104,6 +104,9 @@ export function publicationDate(
   return undefined;
 }
 
+/** Spaces that may stand around a metadata label on its line ("  Date:  2015-05-10"). */
+const LABEL_SPACE = 20;
+
 /**
  * A news dateline at the head of a paragraph (BEIRUT, Feb 5 (Reuters) - …; 中新网8月23日电 …): the
  * mention that gives the report's day, when the place or agency before it and the mark after it
@@ -114,9 +117,16 @@ export function datelineMention(text: string, mentions: DateMention[], lang: Lan
   // a post's metadata line ("Date: 2015-05-10 20:24") dates the report it heads
   const labels = res.datelineLabels ?? [];
   if (labels.length) {
+    // what stands before the date on its line is a label or longer: a window of the longest label
+    // (and some space) is all that needs reading, however long the paragraph
+    const reach = Math.max(...labels.map((l) => l.length)) + LABEL_SPACE;
     const labelled = mentions.find((m) => {
       if (m.kind !== 'absolute' || m.invalid || m.rangeEnd || m.date?.day === undefined) return false;
-      const line = text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start).trim();
+      const from = Math.max(0, m.start - reach);
+      const window = text.slice(from, m.start);
+      const lineStart = window.lastIndexOf('\n');
+      if (lineStart < 0 && from > 0) return false;
+      const line = window.slice(lineStart + 1).trim();
       return labels.some((l) => line.toLowerCase() === l.toLowerCase());
     });
     if (labelled) return labelled;
