@@ -7,7 +7,7 @@
  * grows in time) at BENCH_SCALES (default 1,10,100) and "density" (N accounts of the same days:
  * dates kept, wording and counts varied) at BENCH_DENSITY (default 10,100; empty for none). The runs
  * not measured this time are kept from the previous results.json (each run has its date).
- * BENCH_LIGHTHOUSE_RUNS (default 3; 0 skips). `npm run bench -- --hostile` runs only the hostile
+ * BENCH_LIGHTHOUSE_RUNS (default 3; 0 skips, keeping the previous scores). `npm run bench -- --hostile` runs only the hostile
  * shapes (with --profile, --only=shape,shape, --timeout=seconds).
  */
 import { spawn } from 'node:child_process';
@@ -185,9 +185,17 @@ if (process.argv.includes('--hostile')) {
   process.exit(0);
 }
 
-function readPrevious(): { runs?: Run[]; machine?: string; date?: string } {
+interface Previous {
+  runs?: Run[];
+  machine?: string;
+  date?: string;
+  lighthouse?: Record<string, Record<Category, number>>;
+  lighthouseMethod?: string;
+}
+
+function readPrevious(): Previous {
   try {
-    return JSON.parse(readFileSync('bench/results.json', 'utf8')) as { runs?: Run[]; machine?: string; date?: string };
+    return JSON.parse(readFileSync('bench/results.json', 'utf8')) as Previous;
   } catch {
     return {};
   }
@@ -221,7 +229,12 @@ const hostile = await mainHostile(hostileOptionsFromArgs());
 const results = {
   machine,
   date: new Date().toISOString().slice(0, 10),
-  ...(lighthouse ? { lighthouse, lighthouseMethod: `median of ${lighthouseRuns} runs, mobile preset, site at ${lighthouseScale}x` } : {}),
+  // Lighthouse not run this time: the previous scores are kept, as the runs not measured are
+  ...(lighthouse
+    ? { lighthouse, lighthouseMethod: `median of ${lighthouseRuns} runs, mobile preset, site at ${lighthouseScale}x` }
+    : previous.lighthouse
+      ? { lighthouse: previous.lighthouse, lighthouseMethod: `${previous.lighthouseMethod ?? 'Lighthouse'} (${previous.date ?? 'an earlier run'})` }
+      : {}),
   runs: allRuns,
   hostile,
 };
