@@ -12,7 +12,7 @@ let toSimplified: Convert | undefined;
 /** A Han character (CJK unified ideographs, extension A, compatibility ideographs). */
 export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-/** The last few texts converted: each passage is converted by the folding and by the figures. */
+/** The last few texts converted: a passage is asked for by the folding and, without one at hand, by the numbers read for linking. */
 const recentConversions: { input: string; output: string }[] = [];
 const RECENT_CONVERSIONS = 4;
 
