@@ -56,6 +56,8 @@ const LEADS_TO_NEXT_DAYS = 92;
 
 /** How much a day away from the lead's dates costs, against 1 for a day away from the story's date. */
 const LEAD_WEIGHT = 0.25;
+/** The longest span (days from first to last) of a date told to the month. */
+const MONTH_SPAN_DAYS = 30;
 /** How soon after a background date told to the month the next yearless date reads as its next step. */
 const GOES_ON_DAYS = 31;
 /** Days away from the lead's dates beyond which a date costs no more. */
@@ -160,7 +162,7 @@ function placeInTime(date: PartialDate, ctx: ResolveContext, res: DateResource):
     framed && !!ctx.before && !ctx.beforeInParagraph && (yearOf(ctx.before.end) < yearOf(ctx.frame!.start) || yearOf(ctx.before.start) > yearOf(ctx.frame!.end));
   // …but a background story told to the month goes on where it reads as the next step: "On 2
   // October" after "two months later" (October 1959) is 1959's, whatever the frame
-  const toTheMonth = !!ctx.before && dayDiff(ctx.before.start, ctx.before.end) <= 31;
+  const toTheMonth = !!ctx.before && dayDiff(ctx.before.start, ctx.before.end) <= MONTH_SPAN_DAYS;
   const goesOn = (span: Span) => toTheMonth && span.start >= ctx.before!.start && dayDiff(ctx.before!.end, span.start) <= GOES_ON_DAYS;
   const story = ctx.before ?? ctx.current;
   let best: { span: Dated; cost: number } | undefined;

@@ -29,6 +29,16 @@ const WORDS = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’-]*/gu;
 const CAPITAL = /^\p{Lu}/u;
 /** An article written onto the name ("al-Tiba", "as-Samu"). */
 const ARTICLE_HYPHEN = /^(?:al|el|ash|as|ad|ar|at|az|ez|an|ad|ed|es|et)-\p{L}/iu;
+/** Shortest name left when its article is taken off: a shorter one is too often a word. */
+const MIN_WITHOUT_ARTICLE = 6;
+
+/** A name written with its article ("Al-Baghuz Fawqani") is written without it too ("in Baghuz
+ * Fawqani"): the name without it, when what is left is long enough to be a name alone. */
+export function withoutArticle(name: string): string[] {
+  if (!ARTICLE_HYPHEN.test(name)) return [];
+  const rest = name.slice(name.indexOf('-') + 1);
+  return /^\p{Lu}/u.test(rest) && rest.replace(/\s/g, '').length >= MIN_WITHOUT_ARTICLE ? [rest] : [];
+}
 
 interface Words {
   particles: Set<string>;

@@ -4,7 +4,7 @@ import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
 import { geoDistance } from 'd3-geo';
-import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey } from './cued.ts';
+import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey, withoutArticle } from './cued.ts';
 import { bothScripts } from './generate/names.ts';
 import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
@@ -193,22 +193,11 @@ function placesByCue(
       type: 'place',
       kind: n.kind,
       name: { en: n.name, ...(han ? { 'zh-Hans': han['zh-Hans'], 'zh-Hant': han['zh-Hant'] } : {}) },
-      aliases: [n.name, ...withoutArticle(n.name, gaz), ...(n.han ? [n.han] : [])],
+      aliases: [n.name, ...withoutArticle(n.name), ...(n.han ? [n.han] : [])],
       cued: true,
     });
   }
   return out;
-}
-
-/** Shortest name left when an article is taken off: a shorter one is too often a word. */
-const MIN_WITHOUT_ARTICLE = 6;
-
-/** A name written with an article joined by a hyphen ("Al-Baghuz Fawqani") is written without it too
- * ("in Baghuz Fawqani"); the particles are rules.json `unknownNames.particles`. */
-function withoutArticle(name: string, gaz: Gazetteer): string[] {
-  const m = /^(\p{L}+)-(\p{Lu}.*)$/u.exec(name);
-  if (!m || !gaz.rules.unknownNames.particles.some((p) => p.toLowerCase() === m[1]!.toLowerCase())) return [];
-  return m[2]!.replace(/\s/g, '').length >= MIN_WITHOUT_ARTICLE ? [m[2]!] : [];
 }
 
 const forcesOfState = new WeakMap<Gazetteer, Map<string, string>>();

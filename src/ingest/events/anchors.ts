@@ -89,6 +89,13 @@ interface LanguageTools {
   farConnectorRe?: RegExp;
   /** A preposition, a word pointing back to the story and a short phrase, ending where a relative offset follows (在此 / 在这场反攻 + 之前一天). */
   pointsBackRe?: RegExp;
+  /** An article (resource adverbialArticles) ending a text, and a preposition ending it (alone, or
+   * before spaces), compiled once. */
+  articleEndRe?: RegExp;
+  prepositionEndRe: RegExp;
+  prepositionBeforeSpaceRe: RegExp;
+  /** A comma and a word opening a when-clause (resource whenClauseMarkers) at the start of a text. */
+  whenClauseRe?: RegExp;
   /** The word lists the rules search a clause for, compiled once. */
   words: { passingBefore: RegExp[]; passingLater: RegExp[]; passingLaterExcept: RegExp[]; copulas: RegExp[]; copulaNotIn: RegExp[]; attributives: RegExp[] };
 }
@@ -156,10 +163,17 @@ function tools(lang: Lang): LanguageTools {
   const pointsBackRe = back.length
     ? new RegExp(`(?:${alternation(res.adverbialPrepositions)})\\s*(?:${alternation(back)})[^，。；：,;:]{0,10}$`, wordEdge ? 'iu' : 'u')
     : undefined;
+  const articles = res.adverbialArticles ?? [];
+  const whenMarkers = res.whenClauseMarkers ?? [];
+  const prepositions = res.adverbialPrepositions.map(escape).join('|');
   const t: LanguageTools = {
     res,
     wordEdge,
     prefixRe,
+    ...(articles.length ? { articleEndRe: new RegExp(`(?<![\\p{L}])(?:${articles.map(escape).join('|')})$`, 'iu') } : {}),
+    prepositionEndRe: new RegExp(`(?<![\\p{L}])(?:${prepositions})$`, 'iu'),
+    prepositionBeforeSpaceRe: new RegExp(`(?<![\\p{L}])(?:${prepositions})\\s+$`, 'iu'),
+    ...(whenMarkers.length ? { whenClauseRe: new RegExp(`^\\s*,\\s*(?:${whenMarkers.map(escape).join('|')})(?![\\p{L}])`, 'u') } : {}),
     separators: wordEdge ? ',;:—' : '，；：,;:',
     connectorRe,
     farConnectorRe,
@@ -304,12 +318,10 @@ function inSubjectName(p: ParagraphScan, m: DateMention, mentions: DateMention[]
 /** Where the phrase of a date that a when-clause follows (", when …") starts: the preposition before
  * it, else the date; undefined when none follows (resource whenClauseMarkers). */
 function whenClauseAfter(text: string, m: DateMention, t: LanguageTools): number | undefined {
-  const markers = t.res.whenClauseMarkers ?? [];
-  if (!markers.length || m.kind !== 'absolute') return undefined;
-  const after = text.slice(m.end, m.end + WORD_WINDOW);
-  if (!markers.some((w) => new RegExp(`^\\s*,\\s*${escape(w)}(?![\\p{L}])`, 'u').test(after))) return undefined;
+  if (!t.whenClauseRe || m.kind !== 'absolute') return undefined;
+  if (!t.whenClauseRe.test(text.slice(m.end, m.end + WORD_WINDOW))) return undefined;
   const from = Math.max(0, m.start - 20);
-  const at = new RegExp(`(?<![\\p{L}])(?:${t.res.adverbialPrepositions.map(escape).join('|')})\\s+$`, 'iu').exec(text.slice(from, m.start));
+  const at = t.prepositionBeforeSpaceRe.exec(text.slice(from, m.start));
   return at ? from + at.index : m.start;
 }
 
@@ -334,11 +346,9 @@ function isAdverbial(text: string, m: DateMention, t: LanguageTools, sentenceSta
   const after = text.slice(m.end, m.end + WORD_WINDOW);
   // "at the 1950 general election": an article between the preposition and a date that qualifies
   // the noun after it
-  const article = m.kind === 'absolute' ? (t.res.adverbialArticles ?? []).find((a) => new RegExp(`(?<![\\p{L}])${escape(a)}$`, 'iu').test(lead)) : undefined;
+  const article = m.kind === 'absolute' ? t.articleEndRe?.exec(lead)?.[0] : undefined;
   const head = article ? lead.slice(0, lead.length - article.length).trimEnd() : lead;
-  const prepositionBefore = t.res.adverbialPrepositions.some((p) =>
-    t.wordEdge ? new RegExp(`(?<![\\p{L}])${escape(p)}$`, 'iu').test(head) : head.endsWith(p),
-  );
+  const prepositionBefore = t.wordEdge ? t.prepositionEndRe.test(head) : t.res.adverbialPrepositions.some((p) => head.endsWith(p));
   const opener = t.res.rangeOpeners.some((o) => m.expression.toLowerCase().startsWith(o.toLowerCase()));
   if (opensTimeClause(text, m, t)) return true;
   // An ordinal day of an episode (攻势的第三天，) reads like a written date: it is the clause's time.
