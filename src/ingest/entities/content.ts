@@ -154,6 +154,10 @@ export const RulesFile = z.object({
       /** the words a Latin name closed by a Latin cue word must follow ("at Qirat village") */
       prepositions: z.array(z.string().min(1)).default([]),
       after: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]) })),
+      /** capitalised words that end a place's name and belong to it ("Tharda Mountain", "the Thayyem Oil Fields") */
+      heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),
+      /** capitalised words that open a place's name and belong to it ("Wadi Khaled", "Jabal Bishri") */
+      leads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),
       joiners: z.array(z.string().min(1)),
     })
     .optional(),

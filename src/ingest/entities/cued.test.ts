@@ -60,6 +60,19 @@ describe('place cues', () => {
     expect(names('fighters in Qarmuta村')).toEqual([]);
   });
 
+  it('reads a name its own feature word ends or opens', () => {
+    expect(names('Shelling hit the besieged Zarqa Mountain and the Umm Fanus Oil Fields overnight.')).toEqual([
+      'Zarqa Mountain (mountain)',
+      'Umm Fanus Oil Fields (oil-field)',
+    ]);
+    expect(names('Fighters withdrew through Wadi al-Qarmut towards Jabal Fanus.')).toEqual(['Wadi al-Qarmut (valley)', 'Jabal Fanus (mountain)']);
+    // a lower-case feature word, a feature word with no name, a bare particle before the head
+    expect(names('the mountain road and the Mountain; Wadi was dry')).toEqual([]);
+    expect(names('the Signal Regiment at Qarmut Camp')).toEqual(['Qarmut Camp (camp)']);
+    // a numbered unit's name is an army's, not a place's
+    expect(names('the XLI Mountain Corps and the 5th Mountain Division advanced')).toEqual([]);
+  });
+
   it('reads every Latin name of a list a Han cue word closes', () => {
     expect(names('坦克开进了Zarqat、Umm Zarqa与Tall Fanus地区。')).toEqual(['Zarqat (district)', 'Umm Zarqa (district)', 'Tall Fanus (district)']);
     expect(names('北部的Qarmuta郊区遭到炮击')).toEqual(['Qarmuta (district)']);

@@ -1,6 +1,7 @@
 /**
  * Places the gazetteer does not know, named with a place cue (rules.json `placeCues`): "the village
- * of Robey", "the villages of Robey and Tall Ghazal", "Abou Taltal村", "塔代夫（Tadef）镇". The cue says
+ * of Robey", "the villages of Robey and Tall Ghazal", "Abou Taltal村", "塔代夫（Tadef）镇", or a feature
+ * word that is part of the name ("Tharda Mountain", "Wadi Khaled"). The cue says
  * that the name is a place, and of what kind; the name is the capitalised Latin run the cue opens or
  * closes. Pure: a text and its matches in, cued names out; tag.ts decides what each one names.
  */
@@ -204,7 +205,34 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
       }
     }
   }
+  // a name with its feature word: "Tharda Mountain", "the Thayyem Oil Fields", "Wadi Khaled";
+  // before a head, capitalised words only ("the Tank Corps at Bovington Camp" is a camp of one
+  // word), and a numbered unit's name is an army's ("the XXXXIX Mountain Corps")
+  const headWords: Words = { ...words, particles: new Set() };
+  const numbers = new Set(gaz.rules.groupCues?.numbers ?? []);
+  for (const head of cues.heads)
+    for (const w of head.words)
+      for (const n of namesClosedBy(text, w, headWords))
+        if (!numberedUnit(text, n.start, numbers)) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: head.kind });
+  for (const lead of cues.leads)
+    for (const w of lead.words)
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+        if (isLatinWordChar(text[at - 1]) || text[at + w.length] !== ' ') continue;
+        const n = nameAfter(text, at + w.length, words);
+        if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind });
+      }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Each name a capitalised head word closes: the run of name words (particles inside) just before
+ * the head, with the head ("Tharda Mountain", "the Northern Sun Battalion"). */
+function* namesClosedBy(text: string, head: string, words: Words): Generator<{ start: number; end: number }> {
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const end = at + head.length;
+    if (text[at - 1] !== ' ' || isLatinWordChar(text[end])) continue;
+    const start = nameBefore(text, at, words, true)?.start;
+    if (start !== undefined) yield { start, end };
+  }
 }
 
 /**
@@ -222,15 +250,8 @@ export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedNam
   const out: CuedName[] = [];
   for (const head of cues.heads) {
     for (const w of head.words) {
-      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-        const end = at + w.length;
-        if (isLatinWordChar(text[at - 1]) || isLatinWordChar(text[end])) continue;
-        if (text[at - 1] !== ' ') continue;
-        const start = nameBefore(text, at, words, true)?.start;
-        if (start === undefined) continue;
-        // a numbered unit: 48th Panzer Corps, XIV Corps, Sixth Army
-        const firstWord = text.slice(start).match(WORDS)?.[0] ?? '';
-        if (/\d\p{L}{0,2}\s*$/u.test(text.slice(Math.max(0, start - 8), start)) || ROMAN.test(firstWord) || numbers.has(firstWord)) continue;
+      for (const { start, end } of namesClosedBy(text, w, words)) {
+        if (numberedUnit(text, start, numbers)) continue;
         out.push({ name: text.slice(start, end), start, end, kind: head.kind });
       }
     }
@@ -240,6 +261,12 @@ export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedNam
 
 /** A Roman numeral that numbers a unit (XIV Corps). */
 const ROMAN = /^[IVXL]+$/;
+
+/** Whether the name at `start` is a numbered unit's: 48th Panzer Corps, XIV Corps, Sixth Army. */
+function numberedUnit(text: string, start: number, numbers: Set<string>): boolean {
+  const firstWord = text.slice(start).match(WORDS)?.[0] ?? '';
+  return /\d\p{L}{0,2}\s*$/u.test(text.slice(Math.max(0, start - 8), start)) || ROMAN.test(firstWord) || numbers.has(firstWord);
+}
 
 const TELL = new Set(['tall', 'tal', 'tell', 'tel', 'til']);
 
