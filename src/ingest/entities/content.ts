@@ -147,6 +147,8 @@ export const RulesFile = z.object({
           many: z.array(z.string().min(1)).default([]),
           // a verb whose object is the name: the name must stand as the object, not as an adjective
           verb: z.boolean().default(false),
+          // a cue too loose to make a place of its own ("in X"): the name is read only as a known place spelled another way
+          knownOnly: z.boolean().default(false),
         }),
       ),
       /** lower-case words that may follow a verb's object ("captured Qarmuta on 3 May") */

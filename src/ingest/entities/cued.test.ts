@@ -12,7 +12,11 @@ beforeAll(() => {
   syria = textContext(gaz, 'opposition-isil-2014', []);
 });
 
-const names = (text: string) => cuedNames(gaz, text, foldText(text)).map((n) => `${n.name} (${n.kind})`);
+// the names a cue makes places of (a known-only cue's names are read only as known places)
+const names = (text: string) =>
+  cuedNames(gaz, text, foldText(text))
+    .filter((n) => !n.knownOnly)
+    .map((n) => `${n.name} (${n.kind})`);
 
 describe('place cues', () => {
   it('reads the name a cue opens, and a list after a plural cue', () => {
@@ -169,6 +173,14 @@ describe('tagging cued places', () => {
     const elsewhere = tagText(gaz, 'The army retook the town of Taddef.', [], 'en', {});
     expect(elsewhere.places).toEqual([]);
     expect(elsewhere.cued).toBeUndefined();
+  });
+
+  it('reads a name after a preposition only as a known place spelled another way', () => {
+    const t = tagText(gaz, 'Convoys moved from Aleppo towards Taddef and Qarmuta overnight.', [], 'en', syria);
+    expect(t.places).toEqual(['aleppo', 'tadif']);
+    expect(t.cued).toBeUndefined();
+    const read = cuedNames(gaz, 'Convoys moved from Aleppo towards Taddef and Qarmuta overnight.', foldText('Convoys moved from Aleppo towards Taddef and Qarmuta overnight.'));
+    expect(read.filter((n) => n.knownOnly).map((n) => n.name)).toEqual(['Aleppo', 'Taddef', 'Qarmuta']);
   });
 });
 

@@ -22,6 +22,8 @@ export interface CuedName {
   /** The Han-script name a bracketed Latin gloss follows ("塔代夫" of "塔代夫（Tadef）镇"). */
   han?: string;
   hanStart?: number;
+  /** Read only as a known place spelled another way ("in Deir Ezzor"), never as a new one. */
+  knownOnly?: boolean;
 }
 
 /** One word of a name: Latin letters with apostrophes and inner hyphens ("al-Bab", "Ma'arrat"). */
@@ -147,7 +149,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         for (;;) {
           const n = nameAfter(text, from, words);
           if (!n || (cue.verb && !standsAsObject(n.end))) break;
-          out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+          out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind, ...(cue.knownOnly ? { knownOnly: true } : {}) });
           if (!many) break;
           let next = n.end;
           const joiner = joiners.find((j) => {

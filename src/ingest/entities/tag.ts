@@ -180,7 +180,7 @@ function placesByCue(
       continue;
     }
     // several known places answer to it: it is one of them, which one is not known
-    if (known.length > 1) continue;
+    if (known.length > 1 || n.knownOnly) continue;
     // a known place of another region (or a text of none) answers to it: that place, which is not
     // read here, as its own name would not be; not a new one
     if (looseIndex(gaz).has(looseKey(n.name))) continue;
