@@ -52,6 +52,8 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f30: ['en', 'plaintext'],
   // six news reports, each with its date line
   f31: ['en', 'plaintext'],
+  f32: ['en', 'markdown'],
+  f33: ['en', 'markdown'],
 };
 
 describe('fresh real texts', () => {

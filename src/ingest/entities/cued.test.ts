@@ -175,6 +175,16 @@ describe('tagging cued places', () => {
     expect(elsewhere.cued).toBeUndefined();
   });
 
+  it('tags a name with its own feature word as a place of its own, not the known place inside it', () => {
+    const dam = tagText(gaz, 'Engineers inspected the Manbij Dam and the Manbij Airbase at noon.', [], 'en', syria);
+    expect(dam.places).toEqual(['manbij-dam', 'manbij-airbase']);
+    expect(dam.cued?.map((e) => e.kind)).toEqual(['landmark', 'base']);
+    // named outside the feature name too, the known place stays
+    expect(tagText(gaz, 'Shells fell on Manbij and on the Manbij Dam.', [], 'en', syria).places).toEqual(['manbij', 'manbij-dam']);
+    // a known place of the feature's own kind is the name itself
+    expect(tagText(gaz, 'Boats crossed the Euphrates River at dawn.', [], 'en', syria).places).toEqual(['euphrates']);
+  });
+
   it('reads a name after a preposition only as a known place spelled another way', () => {
     const t = tagText(gaz, 'Convoys moved from Aleppo towards Taddef and Qarmuta overnight.', [], 'en', syria);
     expect(t.places).toEqual(['aleppo', 'tadif']);

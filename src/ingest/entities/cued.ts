@@ -24,6 +24,8 @@ export interface CuedName {
   hanStart?: number;
   /** Read only as a known place spelled another way ("in Deir Ezzor"), never as a new one. */
   knownOnly?: boolean;
+  /** Where the feature word of a name that carries one stands ("Dam" of "Tabqa Dam"). */
+  feature?: { start: number; end: number };
 }
 
 /** One word of a name: Latin letters with apostrophes and inner hyphens ("al-Bab", "Ma'arrat"). */
@@ -212,16 +214,20 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   // word), and a numbered unit's name is an army's ("the XXXXIX Mountain Corps")
   const headWords: Words = { ...words, particles: new Set() };
   const numbers = new Set(gaz.rules.groupCues?.numbers ?? []);
+  // a group's head right after it makes the name a group's ("the Manbij Hills Brigade")
+  const groupHeads = (gaz.rules.groupCues?.heads ?? []).flatMap((h) => h.words.map((w) => ` ${w}`));
+  const inGroupName = (end: number) => groupHeads.some((g) => text.startsWith(g, end) && !isLatinWordChar(text[end + g.length]));
   for (const head of cues.heads)
     for (const w of head.words)
       for (const n of namesClosedBy(text, w, headWords))
-        if (!numberedUnit(text, n.start, numbers)) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: head.kind });
+        if (!numberedUnit(text, n.start, numbers) && !inGroupName(n.end))
+          out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: head.kind, feature: { start: n.end - w.length, end: n.end } });
   for (const lead of cues.leads)
     for (const w of lead.words)
       for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
         if (isLatinWordChar(text[at - 1]) || text[at + w.length] !== ' ') continue;
         const n = nameAfter(text, at + w.length, words);
-        if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind });
+        if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind, feature: { start: at, end: at + w.length } });
       }
   return out.sort((a, b) => a.start - b.start);
 }

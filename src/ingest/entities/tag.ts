@@ -4,7 +4,7 @@ import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
 import { geoDistance } from 'd3-geo';
-import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey, withoutArticle } from './cued.ts';
+import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey, withoutArticle, type CuedName } from './cued.ts';
 import { bothScripts } from './generate/names.ts';
 import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
@@ -133,6 +133,7 @@ export function tagText(
 
   // names a place cue marks that no name of the gazetteer claimed
   const byCue = placesByCue(gaz, text, folded, matches, context, nearby);
+  for (const id of byCue.superseded) if (places.includes(id)) places.splice(places.indexOf(id), 1);
   for (const id of byCue.ids) if (!places.includes(id)) places.push(id);
   const byHead = groupsByCue(gaz, text, folded, matches);
   for (const e of byHead) if (!groups.includes(e.id)) groups.push(e.id);
@@ -158,8 +159,8 @@ function placesByCue(
   matches: Match[],
   context: TagContext,
   nearby: Map<string, number>,
-): { ids: string[]; cued: GazetteerEntity[]; spellings: Record<string, string[]> } {
-  const out = { ids: [] as string[], cued: [] as GazetteerEntity[], spellings: {} as Record<string, string[]> };
+): { ids: string[]; cued: GazetteerEntity[]; spellings: Record<string, string[]>; superseded: string[] } {
+  const out = { ids: [] as string[], cued: [] as GazetteerEntity[], spellings: {} as Record<string, string[]>, superseded: [] as string[] };
   const names = cuedNames(gaz, text, folded);
   if (!names.length) return out;
   const claimed = new Uint8Array(text.length + 1);
@@ -168,15 +169,33 @@ function placesByCue(
     for (let k = start; k < end; k++) if (claimed[k]) return false;
     return true;
   };
+  // a name with its own feature word may hold known places ("Tabqa Dam" holds Tabqa): the feature
+  // word must be free and no match may cross the name's edge; a known place inside of the feature's
+  // own kind is the name ("Euphrates River"); else the name is a place of its own, and the places
+  // inside it are not named by it (the dam is not the town)
+  const places = (m: Match) => m.ids.filter((id) => gaz.byId.get(id)?.type === 'place');
+  const inside = (n: CuedName) => matches.filter((m) => m.start < n.end && m.end > n.start);
+  const featureFree = (n: CuedName) => {
+    const within = inside(n);
+    return (
+      free(n.feature!.start, n.feature!.end) &&
+      within.every((m) => m.start >= n.start && m.end <= n.end && places(m).length) &&
+      !within.some((m) => places(m).some((id) => gaz.byId.get(id)?.kind === n.kind))
+    );
+  };
+  const holders: CuedName[] = [];
   const index = context.countries?.length ? looseIndex(gaz, context.countries) : undefined;
   for (const n of names) {
-    if (!free(n.start, n.end) || (n.han && n.hanStart !== undefined && !free(n.hanStart, n.hanStart + n.han.length))) continue;
+    if (n.han && n.hanStart !== undefined && !free(n.hanStart, n.hanStart + n.han.length)) continue;
+    if (!(n.feature ? featureFree(n) : free(n.start, n.end))) continue;
+    const holds = n.feature !== undefined && !free(n.start, n.end);
     let known = index?.get(looseKey(n.name)) ?? [];
     if (known.some((id) => gaz.byId.get(id)?.locality)) known = chooseLocality(gaz, known, nearby, context);
     if (known.length === 1) {
       const id = known[0]!;
       if (!out.ids.includes(id)) out.ids.push(id);
       (out.spellings[id] ??= []).includes(n.name) || out.spellings[id]!.push(n.name);
+      if (holds) holders.push(n);
       continue;
     }
     // several known places answer to it: it is one of them, which one is not known
@@ -185,7 +204,9 @@ function placesByCue(
     // read here, as its own name would not be; not a new one
     if (looseIndex(gaz).has(looseKey(n.name))) continue;
     const id = cuedId(gaz, n.name);
-    if (!id || out.ids.includes(id)) continue;
+    if (!id) continue;
+    if (holds) holders.push(n);
+    if (out.ids.includes(id)) continue;
     const han = n.han ? bothScripts(n.han) : undefined;
     out.ids.push(id);
     out.cued.push({
@@ -197,6 +218,10 @@ function placesByCue(
       cued: true,
     });
   }
+  // the known places inside such names, unless the passage names them outside one too
+  const held = (m: Match) => holders.some((n) => m.start >= n.start && m.end <= n.end);
+  const outside = new Set(matches.filter((m) => !held(m)).flatMap((m) => m.ids));
+  out.superseded = [...new Set(matches.filter(held).flatMap(places))].filter((id) => !outside.has(id));
   return out;
 }
 
