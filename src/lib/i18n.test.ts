@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
 import zh from '../i18n/zh.json';
+import rules from '../../content/entities/rules.json';
 import { infoboxLabel, kindLabel, reasonLabel, skippedKindLabel } from './i18n.ts';
 
 describe('UI strings', () => {
@@ -31,5 +32,10 @@ describe('labels of data values', () => {
     expect(skippedKindLabel('references', 'zh')).toEqual({ text: '参考文献' });
     expect(reasonLabel('a question, not a reported event', 'zh').lang).toBeUndefined();
     expect(reasonLabel('some new reason', 'zh')).toEqual({ text: 'some new reason', lang: 'en' });
+  });
+  it('names every kind a place cue or a group head gives, in both languages', () => {
+    const { placeCues, groupCues } = rules;
+    const kinds = new Set([...placeCues.before, ...placeCues.after, ...placeCues.heads, ...placeCues.leads, ...groupCues.heads].map((c) => c.kind));
+    for (const kind of kinds) for (const locale of ['en', 'zh'] as const) expect(kindLabel(kind, locale), `${kind} ${locale}`).not.toHaveProperty('lang');
   });
 });
