@@ -71,6 +71,15 @@ describe('a country as the actor of a military act', () => {
     expect(groups('Syrian rebel aviation was a rumour.')).toEqual(['syrian-opposition']);
   });
 
+  it('reads the forces in the country or its people named right before its soldiers', () => {
+    const us = tagText(gaz, 'US special forces waded across the canal at night.', [], 'en', syria);
+    expect(us.groups).toEqual(['us-armed-forces']);
+    expect(us.places).toEqual([]);
+    expect(groups('By noon Syrian troops held the hill.')).toEqual(['syrian-government']);
+    // the forces of a war the text is not about are not read
+    expect(tagText(gaz, 'Syrian troops held the Golan plateau in June 1967.', [], 'en', {}).groups).toEqual([]);
+  });
+
   it('keeps the place where the country is where the act goes', () => {
     const zh = tagText(gaz, '轰炸机从伊朗起飞，飞往叙利亚执行轰炸任务。', [], 'zh-Hans', syria);
     expect(zh.places).toContain('syria');
