@@ -135,9 +135,13 @@ for (const dir of ['tests/unseen', 'tests/fresh']) {
       for (const name of p[kind]) {
         named[kind]++;
         const id = resolve(name, kind === 'places' ? 'place' : 'group', entities);
-        if (id && sameLine.some((e) => e[kind].includes(id))) onLine[kind]++;
+        const lineHit = id !== undefined && sameLine.some((e) => e[kind].includes(id));
+        if (lineHit) onLine[kind]++;
         if (id && ev?.[kind].includes(id)) found[kind]++;
-        else console.log(`  held-back miss ${p.file} «${p.snippet.slice(0, 30)}» ${kind === 'places' ? 'place' : 'group'} ${name} -> ${id ?? 'not in gazetteer'}${ev ? ` (tagged: ${ev[kind].join(', ') || 'nothing'})` : ' (no event)'}`);
+        else
+          console.log(
+            `  held-back miss ${p.file} «${p.snippet.slice(0, 30)}» ${kind === 'places' ? 'place' : 'group'} ${name} -> ${id ?? 'not in gazetteer'}${ev ? ` (tagged: ${ev[kind].join(', ') || 'nothing'})` : ' (no event)'}${lineHit ? ' [on another event of its line]' : ''}`,
+          );
       }
     }
   }

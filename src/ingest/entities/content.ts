@@ -149,6 +149,10 @@ export const RulesFile = z.object({
           verb: z.boolean().default(false),
           // a cue too loose to make a place of its own ("in X"): the name is read only as a known place spelled another way
           knownOnly: z.boolean().default(false),
+          // a cue only where one of these words stands earlier in its sentence, at most `within` characters
+          // before it ("several villages, including Tall Fanus and Qarmuta")
+          requires: z.array(z.string().min(1)).default([]),
+          within: z.number().int().min(0).default(0),
         }),
       ),
       /** lower-case words that may follow a verb's object ("captured Qarmuta on 3 May") */

@@ -64,6 +64,22 @@ describe('place cues', () => {
     expect(names('fighters in Qarmuta村')).toEqual([]);
   });
 
+  it('reads a name a neighbourhood word closes after a preposition and "the", but not a people\'s adjective', () => {
+    expect(names('Shells fell in the Qarmut neighborhood at dusk.')).toEqual(['Qarmut (neighbourhood)']);
+    expect(names('Families fled from the Christian neighbourhood and into the Lebanese town.')).toEqual([]);
+  });
+
+  it('reads a list after "including" where the sentence has just named villages', () => {
+    expect(names('The militia took several villages that week, including: Zarqat, Umm Fanus, and Qarmut.')).toEqual([
+      'Zarqat (village)',
+      'Umm Fanus (village)',
+      'Qarmut (village)',
+    ]);
+    // with no plural cue earlier in the sentence, "including" names nothing
+    expect(names('Several groups joined, including Zarqat Brigade.')).toEqual([]);
+    expect(names('They shelled villages. Others fled, including Qarmut.')).toEqual([]);
+  });
+
   it('reads a name its own feature word ends or opens', () => {
     expect(names('Shelling hit the besieged Zarqa Mountain and the Umm Fanus Oil Fields overnight.')).toEqual([
       'Zarqa Mountain (mountain)',
@@ -191,6 +207,8 @@ describe('tagging cued places', () => {
     expect(t.cued).toBeUndefined();
     const read = cuedNames(gaz, 'Convoys moved from Aleppo towards Taddef and Qarmuta overnight.', foldText('Convoys moved from Aleppo towards Taddef and Qarmuta overnight.'));
     expect(read.filter((n) => n.knownOnly).map((n) => n.name)).toEqual(['Aleppo', 'Taddef', 'Qarmuta']);
+    // a Han preposition right before a Latin name
+    expect(tagText(gaz, '叛军从Taddef撤退。', [], 'zh-Hans', syria).places).toEqual(['tadif']);
   });
 });
 

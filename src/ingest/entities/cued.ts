@@ -144,9 +144,11 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
       const p = foldName(phrase).lower;
       for (let at = s.indexOf(p); at >= 0; at = s.indexOf(p, at + 1)) {
         const end = at + p.length;
-        if (isLatinWordChar(s[at - 1]) || isLatinWordChar(s[end])) continue;
+        // a Latin phrase stands as words; a Han one ("在") may touch the Latin name it opens
+        if ((isLatinWordChar(p[0]) && isLatinWordChar(s[at - 1])) || (isLatinWordChar(p[p.length - 1]) && isLatinWordChar(s[end]))) continue;
         // written in lower case: "The Villages Of …" is a heading's title case, not a cue
         if (f.text.slice(at, end) !== p) continue;
+        if (cue.requires.length && !requiredBefore(s, at, cue.requires, cue.within)) continue;
         let from = end;
         for (;;) {
           const n = nameAfter(text, from, words);
@@ -176,9 +178,11 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         if (isLatinWordChar(w[0])) {
           if (text[at - 1] !== ' ' || isLatinWordChar(s[at + w.length]) || f.text.slice(at, at + w.length) !== w) continue;
           const n = nameBefore(text, at, words, true);
-          // only after a preposition: in "the largely Christian town" the name is an adjective
-          const before = /(\p{L}+) +$/u.exec(text.slice(Math.max(0, (n?.start ?? 0) - 20), n?.start))?.[1];
-          if (n && before && prepositions.has(before)) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+          // only after a preposition, with or without "the" ("in the Khanafir neighbourhood"): in "the
+          // largely Christian town" the name is an adjective, and so is a people's ("in the Lebanese town")
+          const before = /(\p{L}+) +(the +)?$/u.exec(text.slice(Math.max(0, (n?.start ?? 0) - 24), n?.start));
+          if (n && before && prepositions.has(before[1]!) && !(before[2] && demonymsOf(gaz).has(text.slice(n.start, n.end).split(' ')[0]!)))
+            out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
           continue;
         }
         // a glossed name: 塔代夫（Tadef）镇
@@ -230,6 +234,25 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind, feature: { start: at, end: at + w.length } });
       }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether one of `words` stands as a word in the sentence before `at`, at most `within` characters back. */
+function requiredBefore(lower: string, at: number, words: string[], within: number): boolean {
+  let clause = lower.slice(Math.max(0, at - within), at);
+  clause = clause.slice(Math.max(clause.lastIndexOf('.'), clause.lastIndexOf(';'), clause.lastIndexOf('。')) + 1);
+  return words.some((w) => {
+    for (let k = clause.indexOf(w); k >= 0; k = clause.indexOf(w, k + 1)) if (!isLatinWordChar(clause[k - 1]) && !isLatinWordChar(clause[k + w.length])) return true;
+    return false;
+  });
+}
+
+const demonymSets = new WeakMap<Gazetteer, Set<string>>();
+
+/** The adjectives of the peoples of the gazetteer's countries ("Lebanese", "Turkish"). */
+function demonymsOf(gaz: Gazetteer): Set<string> {
+  let set = demonymSets.get(gaz);
+  if (!set) demonymSets.set(gaz, (set = new Set(gaz.places.flatMap((e) => e.demonyms ?? []))));
+  return set;
 }
 
 /** Each name a capitalised head word closes: the run of name words (particles inside) just before
