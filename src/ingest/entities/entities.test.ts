@@ -95,6 +95,13 @@ describe('hard cases', () => {
     expect(tag('Beza’a and Beza\'a').places).toEqual(['bezaa']);
     expect(tag('Deir-za-Zor, Der-Ezzor and Deir Ez-Zor').places).toEqual(['deir-ez-zor']);
   });
+
+  it('reads no name inside a word an apostrophe runs through, but before a possessive', () => {
+    // Manbij is a known town: not in a longer transliterated word, still before "'s"
+    expect(tag("fighting in al-Manbij'ah district").places).toEqual([]);
+    expect(tag("the outskirts of Ta'Manbij").places).toEqual([]);
+    expect(tag("Manbij's council met").places).toEqual(['manbij']);
+  });
 });
 
 describe('text context: role words and dataset localities', () => {

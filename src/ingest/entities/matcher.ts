@@ -62,6 +62,19 @@ function isOneWord(f: Folded, start: number, end: number): boolean {
   return true;
 }
 
+const APOSTROPHES = new Set([0x27, 0x2019]);
+/** An apostrophe inside a transliterated word goes on with it: "Sina" is no name in "al-Sina'ah",
+ * nor "Arrat" in "Ma'arrat"; a possessive ("Aleppo's") ends the name. */
+function apostropheAfter(s: string, end: number): boolean {
+  if (!APOSTROPHES.has(s.charCodeAt(end)) || !isLatinWordCode(s.charCodeAt(end + 1))) return false;
+  // "'s" and no plain letter after it (a text's stray "Â" after "Iran's" is mojibake, not a word)
+  const after = s.charCodeAt(end + 2);
+  return !(s.charCodeAt(end + 1) === 0x73 && !(after >= 0x61 && after <= 0x7a));
+}
+function apostropheBefore(s: string, start: number): boolean {
+  return APOSTROPHES.has(s.charCodeAt(start - 1)) && isLatinWordCode(s.charCodeAt(start - 2));
+}
+
 /**
  * `yields(ids)`: a match of these ids gives way to a longer match that starts inside it and ends
  * after it (a generic role word "the army" to the name "Army of Conquest"); else leftmost wins.
@@ -100,8 +113,8 @@ export function buildMatcher(entries: AliasEntry[], yields: (ids: string[]) => b
   }
 
   function accept(v: Variant, f: Folded, start: number, end: number): boolean {
-    if (v.latinStart && isLatinWordCode(f.lower.charCodeAt(start - 1))) return false;
-    if (v.latinEnd && isLatinWordCode(f.lower.charCodeAt(end))) return false;
+    if (v.latinStart && (isLatinWordCode(f.lower.charCodeAt(start - 1)) || apostropheBefore(f.lower, start))) return false;
+    if (v.latinEnd && (isLatinWordCode(f.lower.charCodeAt(end)) || apostropheAfter(f.lower, end))) return false;
     if (v.word && !isOneWord(f, start, end)) return false;
     if (v.mode === 'common') return true;
     const span = f.text.slice(start, end);
@@ -227,8 +240,8 @@ export function aliasOccurrences(f: Folded, alias: string, all = true): { start:
   if (!lower) return out;
   for (let at = f.lower.indexOf(lower); at >= 0; at = f.lower.indexOf(lower, at + 1)) {
     const end = at + lower.length;
-    if (latinStart && isLatinWordCode(f.lower.charCodeAt(at - 1))) continue;
-    if (latinEnd && isLatinWordCode(f.lower.charCodeAt(end))) continue;
+    if (latinStart && (isLatinWordCode(f.lower.charCodeAt(at - 1)) || apostropheBefore(f.lower, at))) continue;
+    if (latinEnd && (isLatinWordCode(f.lower.charCodeAt(end)) || apostropheAfter(f.lower, end))) continue;
     const span = f.text.slice(at, end);
     if (mode === 'exact' && span !== form) continue;
     if (mode === 'proper' && !/\p{Lu}/u.test(span)) continue;
