@@ -44,6 +44,11 @@ describe('actors of the Syrian war', () => {
     // a named army is its own; in a text about no war listed, the army is nobody's
     expect(groups('The Free Syrian Army held the crossing.')).toEqual(['free-syrian-army']);
     expect(groups('Army units had reached the river.', {})).toEqual([]);
+    // the army's supply lines and the police are the government's too
+    expect(groups('Raids cut Army supply lines to the north.')).toEqual(['syrian-government']);
+    expect(groups('警察部队在郊区撤退。')).toEqual(['syrian-government']);
+    // a role word the head of a group's name opens is that group's: "Red Army forces"
+    expect(groups('Red Army forces crossed the river.', {})).toEqual(['red-army']);
   });
 
   it('reads "Turkish" as the military only with a military noun', () => {

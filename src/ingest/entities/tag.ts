@@ -282,7 +282,9 @@ function groupsByCue(gaz: Gazetteer, text: string, folded: Folded, matches: Matc
     // the longest name read at a place: "Romanian IV Army Corps", not also "Romanian IV Army"
     if (names.some((o) => o !== n && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start)) continue;
     const headStart = n.end - (n.name.split(' ').at(-1)?.length ?? 0);
-    if (matches.some((m) => m.start < n.end && m.end > headStart)) continue;
+    // a role word the head opens is no name of its own here: "Red Army forces" is the Red Army's
+    const roleFromHead = (m: Match) => m.start >= headStart && m.ids.every((id) => id.startsWith(ROLE));
+    if (matches.some((m) => m.start < n.end && m.end > headStart && !roleFromHead(m))) continue;
     const id = cuedId(gaz, n.name);
     if (!id || out.some((e) => e.id === id)) continue;
     out.push({ id, type: 'group', kind: n.kind, name: { en: n.name }, aliases: [n.name], cued: true });
