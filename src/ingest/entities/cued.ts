@@ -120,18 +120,54 @@ function nameBefore(text: string, to: number, words: Words, inLatin = false): { 
 }
 
 /** Names a place cue marks in `text` (original text; `f` is its aligned folding). */
-export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
-  const cues = gaz.rules.placeCues;
-  if (!cues || !f.aligned) return [];
+/** The place cues as one text reads them: folded phrases and word sets, made once per gazetteer
+ * (folding a Han phrase runs OpenCC: once per passage was a cost of its own). */
+interface CompiledCues {
+  words: Words;
+  headWords: Words;
+  joiners: string[];
+  afterObject: Set<string>;
+  prepositions: Set<string>;
+  before: { cue: NonNullable<Gazetteer['rules']['placeCues']>['before'][number]; phrases: { p: string; many: boolean }[] }[];
+  after: { kind: string; words: string[]; unless: string[] }[];
+  numbers: Set<string>;
+  groupHeads: string[];
+}
+const compiledCues = new WeakMap<Gazetteer, CompiledCues>();
+
+function compileCues(gaz: Gazetteer): CompiledCues {
+  const had = compiledCues.get(gaz);
+  if (had) return had;
+  const cues = gaz.rules.placeCues!;
   const words: Words = {
     particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())),
     notNames: new Set(gaz.rules.unknownNames.notNames),
   };
+  const compiled: CompiledCues = {
+    words,
+    // before a head, capitalised words only ("the Tank Corps at Bovington Camp" is a camp of one word)
+    headWords: { ...words, particles: new Set() },
+    joiners: [...cues.joiners].sort((a, b) => b.length - a.length),
+    afterObject: new Set(cues.afterObject),
+    prepositions: new Set(cues.prepositions),
+    before: cues.before.map((cue) => ({
+      cue,
+      phrases: [...cue.one.map((p) => ({ p: foldName(p).lower, many: false })), ...cue.many.map((p) => ({ p: foldName(p).lower, many: true }))],
+    })),
+    after: cues.after.map((cue) => ({ kind: cue.kind, words: [...new Set(cue.words.map((x) => foldName(x).lower))], unless: cue.unless.map((u) => foldName(u).lower) })),
+    numbers: new Set(gaz.rules.groupCues?.numbers ?? []),
+    groupHeads: (gaz.rules.groupCues?.heads ?? []).flatMap((h) => h.words.map((w) => ` ${w}`)),
+  };
+  compiledCues.set(gaz, compiled);
+  return compiled;
+}
+
+export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
+  const cues = gaz.rules.placeCues;
+  if (!cues || !f.aligned) return [];
+  const { words, headWords, joiners, afterObject, prepositions, before: beforeCues, after: afterCues, numbers, groupHeads } = compileCues(gaz);
   const out: CuedName[] = [];
   const s = f.lower;
-  const joiners = [...cues.joiners].sort((a, b) => b.length - a.length);
-  const afterObject = new Set(cues.afterObject);
-  const prepositions = new Set(cues.prepositions);
   // a verb's object ends its clause or goes on with a joiner or one of `afterObject`: in "captured
   // German positions" the capitalised word is an adjective, not a place
   const standsAsObject = (end: number) => {
@@ -139,9 +175,8 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
     return !next || !/^\p{Ll}/u.test(next) || afterObject.has(next) || joiners.includes(next);
   };
 
-  for (const cue of cues.before) {
-    for (const [phrase, many] of [...cue.one.map((p) => [p, false] as const), ...cue.many.map((p) => [p, true] as const)]) {
-      const p = foldName(phrase).lower;
+  for (const { cue, phrases } of beforeCues) {
+    for (const { p, many } of phrases) {
       for (let at = s.indexOf(p); at >= 0; at = s.indexOf(p, at + 1)) {
         const end = at + p.length;
         // a Latin phrase stands as words; a Han one ("在") may touch the Latin name it opens
@@ -169,9 +204,9 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
     }
   }
 
-  for (const cue of cues.after) {
-    const unless = cue.unless.map((u) => foldName(u).lower);
-    for (const w of new Set(cue.words.map((x) => foldName(x).lower))) {
+  for (const cue of afterCues) {
+    const unless = cue.unless;
+    for (const w of cue.words) {
       for (let at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + 1)) {
         if (unless.some((u) => s.startsWith(u, at))) continue;
         // a Latin cue word after a Latin name: "fighting at Qirat village"
@@ -213,13 +248,9 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
       }
     }
   }
-  // a name with its feature word: "Tharda Mountain", "the Thayyem Oil Fields", "Wadi Khaled";
-  // before a head, capitalised words only ("the Tank Corps at Bovington Camp" is a camp of one
-  // word), and a numbered unit's name is an army's ("the XXXXIX Mountain Corps")
-  const headWords: Words = { ...words, particles: new Set() };
-  const numbers = new Set(gaz.rules.groupCues?.numbers ?? []);
-  // a group's head right after it makes the name a group's ("the Manbij Hills Brigade")
-  const groupHeads = (gaz.rules.groupCues?.heads ?? []).flatMap((h) => h.words.map((w) => ` ${w}`));
+  // a name with its feature word: "Tharda Mountain", "the Thayyem Oil Fields", "Wadi Khaled"; a
+  // numbered unit's name is an army's ("the XXXXIX Mountain Corps"), and a group's head right
+  // after it makes the name a group's ("the Manbij Hills Brigade")
   const inGroupName = (end: number) => groupHeads.some((g) => text.startsWith(g, end) && !isLatinWordChar(text[end + g.length]));
   for (const head of cues.heads)
     for (const w of head.words)
@@ -273,11 +304,17 @@ function* namesClosedBy(text: string, head: string, words: Words): Generator<{ s
  * Panzer Corps, XIV Corps, the Sixth Army) is a part of an army, not a group of its own. Lower-case heads
  * ("the brigade") are common nouns. Pure, like cuedNames.
  */
+const groupWords = new WeakMap<Gazetteer, { words: Words; numbers: Set<string> }>();
+
 export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const cues = gaz.rules.groupCues;
   if (!cues || !f.aligned) return [];
-  const words: Words = { particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())), notNames: new Set(cues.stops), possessives: new Set(cues.possessives) };
-  const numbers = new Set(cues.numbers);
+  let compiled = groupWords.get(gaz);
+  if (!compiled) {
+    const words: Words = { particles: new Set(gaz.rules.unknownNames.particles.map((p) => p.toLowerCase())), notNames: new Set(cues.stops), possessives: new Set(cues.possessives) };
+    groupWords.set(gaz, (compiled = { words, numbers: new Set(cues.numbers) }));
+  }
+  const { words, numbers } = compiled;
   const out: CuedName[] = [];
   for (const head of cues.heads) {
     for (const w of head.words) {
