@@ -61,15 +61,20 @@ const check = JSON.parse(readFileSync('tests/fresh/entities-check.json', 'utf8')
 // the armed parties of the Syrian war (a role may also be a place's: the capital)
 const syrianActors = new Set(gaz.conflicts.filter((c) => c.countries.includes('SY')).flatMap((c) => [...c.groups, ...Object.values(c.actors)]).filter((id) => gaz.byId.get(id)?.type === 'group'));
 const resolveAnnotated = nameResolver(gaz);
+const neighbours = new Set(gaz.conflicts.flatMap((c) => c.neighbours));
 // a place no gazetteer file holds may be a dataset locality, a place of the world index, or a
 // place the texts named with a place or group cue ("the village of Robey", "the Northern Sun Battalion"), published with the built entities
 const resolve = (name: string, kind: 'place' | 'group', built: Entity[]) => {
   const id = resolveAnnotated(name, kind);
   if (id) return id;
   const key = asciiKey(name.replace(/\s*\([^)]*\)$/, ''));
+  // a locality of the war's countries, a place the texts named (a cue, the world index), else a town of a neighbour
+  const locality = (neighbour: boolean) =>
+    kind === 'place' ? gaz.localities.find((l) => neighbours.has(l.country ?? '') === neighbour && [l.name.en, ...(l.regionAliases ?? [])].some((n) => asciiKey(n) === key))?.id : undefined;
   return (
-    (kind === 'place' ? gaz.localities.find((l) => [l.name.en, ...(l.regionAliases ?? [])].some((n) => asciiKey(n) === key))?.id : undefined) ??
-    built.find((e) => e.type === kind && (!gaz.byId.has(e.id) || gaz.byId.get(e.id)?.world) && [e.name.en, ...e.aliases].some((n) => asciiKey(n) === key))?.id
+    locality(false) ??
+    built.find((e) => e.type === kind && (!gaz.byId.has(e.id) || gaz.byId.get(e.id)?.world) && [e.name.en, ...e.aliases].some((n) => asciiKey(n) === key))?.id ??
+    locality(true)
   );
 };
 const rebuilt = new Map<string, { events: EventRecord[]; entities: Entity[] }>();

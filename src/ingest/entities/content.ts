@@ -60,6 +60,9 @@ export const ConflictsFile = z.object({
       name: EntityName,
       /** ISO 3166 alpha-2 codes of the countries the war is fought in (the texts' region). */
       countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+      /** Countries across its borders whose cities, towns and first-level units its texts are read
+       * for where they name the country (generated/localities.json holds them). */
+      neighbours: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
       /** Chronology ids (manifest `chronology`) that are about this conflict. */
       chronologies: z.array(z.string()),
       /** Groups that fight in this war only: tagged only in texts about it. */

@@ -4,7 +4,8 @@
  * places lie in (the world's cities when the gazetteer's say nothing) and the conflict fought there;
  * then the governorates its places lie in, to choose between same-named localities. A text about a
  * war no conflict of conflicts.json covers gets no conflict: its generic role words ("rebels",
- * "政府军") name no actor. Its country's cities and units are read from the world index (world.ts).
+ * "政府军") name no actor. Its country's cities and units are read from the world index (world.ts);
+ * a conflict's text is read for the cities and towns of the conflict's neighbours it names too.
  */
 import { inCapitalisedRun, type Folded } from './fold.ts';
 import { ROLE, type Conflict, type Gazetteer, type Match, type Matcher, type Scan, type TagContext } from './types.ts';
@@ -81,6 +82,8 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
       countries = conflict?.countries ?? [country, ...others];
     }
   }
+  // the conflict's neighbours the text names: their cities and towns are read in it too
+  if (conflict && countries) countries = [...countries, ...namedNeighbours(gaz, conflict, texts)];
   const admins = new Map<string, number>();
   if (countries) {
     const matcher = gaz.matcher;
@@ -95,6 +98,18 @@ export function textContext(gaz: Gazetteer, chronology: string | undefined, text
   let centre: [number, number] | undefined | null = null;
   const centreOnce = () => (centre === null ? (centre = centreOf(gaz, countries, texts)) : centre);
   return { ...(conflict ? { conflict } : {}), ...(countries ? { countries } : {}), admins, ...(countries ? { centre: centreOnce, lowerCaseWords: lowerOnce } : {}) };
+}
+
+/** The neighbours of `conflict` (conflicts.json) that `texts` name, by a name of the country or its
+ * people's adjective: a text about the war that names Lebanon may name a Lebanese town ("Halba");
+ * one that does not is not read for them ("Zarqa" is then a Syrian village, not the Jordanian city). */
+function namedNeighbours(gaz: Gazetteer, conflict: Conflict, texts: string[]): string[] {
+  return conflict.neighbours.filter((code) => {
+    const country = gaz.places.find((e) => e.kind === 'country' && e.country === code);
+    if (!country) return false;
+    const names = [country.name.en, country.name['zh-Hans'], country.name['zh-Hant'], ...country.aliases, ...(country.demonyms ?? [])].filter((n): n is string => Boolean(n));
+    return texts.some((t) => names.some((n) => t.includes(n)));
+  });
 }
 
 /** The median longitude and latitude of the places below country level the texts name with one

@@ -379,7 +379,13 @@ export function looseIndex(gaz: Gazetteer, countries?: string[]): Map<string, st
     if (!ids.includes(e.id)) ids.push(e.id);
     index!.set(key, ids);
   };
-  for (const e of [...gaz.places, ...gaz.localities]) if (!countries || (e.country && countries.includes(e.country))) for (const n of namesOf(e)) add(e, n);
+  // the conflicts' neighbours' towns are read by their own names only: "Safiya" after "captured" in
+  // a Syrian text is no Turkish town spelled another way, nor does one keep it from being a place
+  const neighbours = new Set(gaz.conflicts.flatMap((c) => c.neighbours));
+  for (const e of [...gaz.places, ...gaz.localities]) {
+    if (e.locality && neighbours.has(e.country ?? '')) continue;
+    if (!countries || (e.country && countries.includes(e.country))) for (const n of namesOf(e)) add(e, n);
+  }
   byRegion.set(region, index);
   return index;
 }

@@ -197,9 +197,9 @@ export function loadGazetteer(dir = 'content/entities'): Gazetteer {
   // a generic role word gives way to a name that starts inside it ("the army", "Army of Conquest")
   const roleOnly = (ids: string[]) => ids.every((id) => id.startsWith(ROLE));
   const base = buildMatcher(entries, roleOnly);
-  // the conflicts' countries have their dataset localities in localities.json; any other country's
-  // places come from the world index when a text about it is read
-  const conflictCountries = new Set(conflicts.flatMap((c) => c.countries));
+  // the conflicts' countries and their neighbours have their dataset localities in localities.json;
+  // any other country's places come from the world index when a text about it is read
+  const conflictCountries = new Set(conflicts.flatMap((c) => [...c.countries, ...c.neighbours]));
   const matcherFor = (countries: string[] | undefined) => {
     if (!countries?.length) return base;
     const key = [...countries].sort().join(',');

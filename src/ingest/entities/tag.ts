@@ -54,9 +54,12 @@ export function tagText(
   const roleOrId = (id: string): string | undefined => (id.startsWith(ROLE) ? actors[id.slice(ROLE.length)] : local.has(id) && !own.has(id) ? undefined : id);
   // a place of the world index inside a longer capitalised name is that name's ("Kuroda Nagamasa",
   // "Sherwood Foresters"): its Latin names are as often people's and regiments'
-  // …and one the text also writes in lower case is a word there ("East", "east of the city")
+  // …and one the text also writes in lower case is a word there ("East", "east of the city"); so
+  // is a town of a conflict's neighbour ("North", the Lebanese governorate)
+  const neighbours = new Set(context.conflict?.neighbours ?? []);
+  const readStrictly = (e: GazetteerEntity | undefined) => e?.world || (e?.locality && e.kind !== 'country' && neighbours.has(e.country ?? ''));
   const standsAlone = (id: string, m: Match) =>
-    !gaz.byId.get(id)?.world || (!inCapitalisedRun(folded, m.start, m.end) && !context.lowerCaseWords?.().has(folded.text.slice(m.start, m.end).toLowerCase()));
+    !readStrictly(gaz.byId.get(id)) || (!inCapitalisedRun(folded, m.start, m.end) && !context.lowerCaseWords?.().has(folded.text.slice(m.start, m.end).toLowerCase()));
   const first = matches.map((m) => [
     ...new Set(m.ids.filter((id) => id !== OTHER && standsAlone(id, m)).map(roleOrId).filter((id): id is string => id !== undefined)),
   ]);
@@ -184,7 +187,9 @@ function placesByCue(
     );
   };
   const holders: CuedName[] = [];
-  const index = context.countries?.length ? looseIndex(gaz, context.countries) : undefined;
+  // another spelling is of a place of the war's own countries, not of a neighbour's
+  const region = context.conflict?.countries ?? context.countries;
+  const index = region?.length ? looseIndex(gaz, region) : undefined;
   for (const n of names) {
     if (n.han && n.hanStart !== undefined && !free(n.hanStart, n.hanStart + n.han.length)) continue;
     if (!(n.feature ? featureFree(n) : free(n.start, n.end))) continue;

@@ -49,6 +49,8 @@ export interface Conflict {
   id: string;
   name: EntityName;
   countries: string[];
+  /** Countries across its borders whose cities and towns its texts are read for, where they name them. */
+  neighbours: string[];
   chronologies: string[];
   /** Groups that fight in this war only. */
   groups: string[];

@@ -38,6 +38,22 @@ describe('the world index: texts about a country no conflict covers', () => {
     expect(tagText(gaz, text[1]!, [], 'en', syria).places).toEqual([]);
   });
 
+  it("reads the cities and towns of a conflict's neighbour in its texts that name that country", () => {
+    const text = ['Refugees crossed from Zakho towards Qamishli.', 'Iraq closed the border.'];
+    const syria = textContext(gaz, 'opposition-isil-2014', text);
+    expect(syria.countries).toEqual(['SY', 'IQ']);
+    expect(tagText(gaz, text[0]!, [], 'en', syria).places).toEqual(['zaxo-iq', 'al-qamishli']);
+    expect(gaz.byId.get('zaxo-iq')).toMatchObject({ kind: 'town', country: 'IQ', geoPrecision: 1 });
+    // a text that does not name the neighbour is not read for its towns; no other country's are
+    const unnamed = textContext(gaz, 'opposition-isil-2014', [text[0]!]);
+    expect(tagText(gaz, text[0]!, [], 'en', unnamed).places).toEqual(['al-qamishli']);
+    const france = ['Envoys came from Lyon in France.'];
+    expect(tagText(gaz, france[0]!, [], 'en', textContext(gaz, 'opposition-isil-2014', france)).places).toEqual(['france']);
+    // a neighbour's first-level unit keeps its own name from the town that also goes by it
+    const akkar = ['Rebels fled into Lebanon, to the Akkar region.'];
+    expect(tagText(gaz, akkar[0]!, [], 'en', textContext(gaz, 'opposition-isil-2014', akkar)).places).toEqual(['lebanon', 'akkar-lb']);
+  });
+
   it('reads a name a city and a unit share as the city', () => {
     const [paris] = placesOf(['Envoys came from Paris.', 'Lyon and Marseille sent troops.', 'Toulouse did not.']);
     expect(paris).toEqual(['paris-fr']);

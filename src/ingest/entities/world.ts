@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseGeonamesLine, readCountries, readStates, type Locality, type StateRecord } from './generate/datasets.ts';
-import { localityOf, matchableName } from './generate/localities.ts';
+import { localityOf, matchableName, type GeneratedLocality } from './generate/localities.ts';
 import { CHINESE_NAME, fillNames } from './generate/names.ts';
 import { foldName } from './fold.ts';
 import { slugOf } from './cued.ts';
@@ -150,6 +150,34 @@ export function worldVoters(gaz: Gazetteer): Matcher {
   return m;
 }
 
+/** A GeoNames record as a place of the world index: a city or a town by its people (else none),
+ * with the names it is read by (its own Chinese names only). Shared with scripts/gazetteer.ts, which
+ * writes the conflicts' neighbours' places this way. */
+export function worldLocality(l: Locality, id: string): GeneratedLocality | undefined {
+  const kind = kindOf(l);
+  if (!kind) return undefined;
+  const g = localityOf(l, id, kind, undefined, (han) => ownHanName(l, han));
+  return { ...g, aliases: g.aliases.filter((n) => readable(n, l.country)) };
+}
+
+/** A first-level unit (countries-states-cities) as a region of the world index, precision 3. */
+export function worldRegion(s: StateRecord, id: string): GeneratedLocality {
+  const han = s.native && CHINESE_NAME.test(s.native) ? s.native : undefined;
+  const source = `countries-states-cities via @countrystatecity/countries, state ${s.id} (${s.name})`;
+  const names = fillNames({ en: s.name }, han ? [{ han, source: `native name in ${source}`, weight: 1 }] : []);
+  return {
+    id,
+    kind: 'region',
+    name: { en: s.name, ...names.name },
+    aliases: namesOfState(s),
+    country: s.country,
+    coords: [Math.round(s.lon * 1e4) / 1e4, Math.round(s.lat * 1e4) / 1e4],
+    coordsSource: source,
+    geoPrecision: 3,
+    ...(Object.keys(names.nameSources).length ? { nameSources: names.nameSources } : {}),
+  };
+}
+
 const placesByCountry = new WeakMap<Gazetteer, Map<string, GazetteerEntity[]>>();
 
 /**
@@ -180,31 +208,14 @@ export function worldPlaces(gaz: Gazetteer, country: string): GazetteerEntity[] 
     .filter((l): l is Locality => l !== undefined && kindOf(l) !== undefined && !used.has(l.geonameid))
     .sort((a, b) => b.population - a.population || a.geonameid - b.geonameid);
   for (const l of localities) {
-    const g = localityOf(l, idFor(l.asciiName || l.name, String(l.geonameid)), kindOf(l)!, undefined, (han) => ownHanName(l, han));
-    const aliases = ownNames(g.aliases.filter((n) => readable(n, country)));
+    const g = worldLocality(l, idFor(l.asciiName || l.name, String(l.geonameid)))!;
+    const aliases = ownNames(g.aliases);
     if (aliases.length) out.push({ ...localityEntity({ ...g, aliases }, false), world: true });
   }
   for (const s of states.filter((st) => st.country === country).sort((a, b) => a.id - b.id)) {
-    const aliases = ownNames(namesOfState(s));
-    if (!aliases.length || !Number.isFinite(s.lon) || !Number.isFinite(s.lat)) continue;
-    const han = s.native && CHINESE_NAME.test(s.native) ? s.native : undefined;
-    const source = `countries-states-cities via @countrystatecity/countries, state ${s.id} (${s.name})`;
-    const names = fillNames({ en: s.name }, han ? [{ han, source: `native name in ${source}`, weight: 1 }] : []);
-    const entity = localityEntity(
-      {
-        id: idFor(s.name, 'region'),
-        kind: 'region',
-        name: { en: s.name, ...names.name },
-        aliases,
-        country,
-        coords: [Math.round(s.lon * 1e4) / 1e4, Math.round(s.lat * 1e4) / 1e4],
-        coordsSource: source,
-        geoPrecision: 3,
-        ...(Object.keys(names.nameSources).length ? { nameSources: names.nameSources } : {}),
-      },
-      false,
-    );
-    out.push({ ...entity, world: true });
+    if (!ownNames(namesOfState(s)).length || !Number.isFinite(s.lon) || !Number.isFinite(s.lat)) continue;
+    const g = worldRegion(s, idFor(s.name, 'region'));
+    out.push({ ...localityEntity({ ...g, aliases: ownNames(g.aliases) }, false), world: true });
   }
   for (const e of out) gaz.byId.set(e.id, e);
   byCountry.set(country, out);
