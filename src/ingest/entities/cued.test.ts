@@ -121,6 +121,15 @@ describe('group cues', () => {
     expect(groupNames('Orders reached XIV Corps too late.')).toEqual([]);
     expect(groupNames('The Ninth Army fell back.')).toEqual([]);
   });
+
+  it("reads a state's military branch, and leaves it to the state's forces where the gazetteer has them", () => {
+    const none = {};
+    const navy = tagText(gaz, 'Ships of the Chilean Navy and the Peruvian Air Force met the convoy.', [], 'en', none);
+    expect(navy.groups).toEqual(['chilean-navy', 'peruvian-air-force']);
+    expect(navy.cued?.map((e) => e.kind)).toEqual(['state forces', 'state forces']);
+    // a state whose forces the gazetteer holds: its forces, not a branch of their own
+    expect(tagText(gaz, 'The US Navy fired missiles at the airbase.', [], 'en', syria).groups).toEqual(['us-armed-forces']);
+  });
 });
 
 describe('tagging cued groups', () => {

@@ -230,6 +230,25 @@ function placesByCue(
   return out;
 }
 
+/** The kind of a state's military branch named by a group head (rules.json groupCues: "Air Force", "Navy"). */
+const STATE_FORCES = 'state forces';
+
+const stateNames = new WeakMap<Gazetteer, Set<string>>();
+
+/** Whether `name` is a country that has its state forces (groups.json `state`), or its people's adjective. */
+function stateNamed(gaz: Gazetteer, name: string): boolean {
+  let names = stateNames.get(gaz);
+  if (!names) {
+    names = new Set();
+    for (const country of stateForces(gaz).keys()) {
+      const e = gaz.byId.get(country);
+      for (const n of e ? [e.name.en, ...e.aliases, ...(e.demonyms ?? [])] : []) names.add(foldName(n).lower);
+    }
+    stateNames.set(gaz, names);
+  }
+  return names.has(foldName(name).lower);
+}
+
 const forcesOfState = new WeakMap<Gazetteer, Map<string, string>>();
 
 /** Country id -> its state forces (groups' `state`). */
@@ -290,6 +309,9 @@ function groupsByCue(gaz: Gazetteer, text: string, folded: Folded, matches: Matc
     // a role word the head opens is no name of its own here: "Red Army forces" is the Red Army's
     const roleFromHead = (m: Match) => m.start >= headStart && m.ids.every((id) => id.startsWith(ROLE));
     if (matches.some((m) => m.start < n.end && m.end > headStart && !roleFromHead(m))) continue;
+    // a state's own branch ("US Navy", "Russian Air Force") is its armed forces (the state acts read it)
+    const words = n.name.split(' ');
+    if (n.kind === STATE_FORCES && [1, 2].some((k) => words.length > k && stateNamed(gaz, words.slice(0, -k).join(' ')))) continue;
     const id = cuedId(gaz, n.name);
     if (!id || out.some((e) => e.id === id)) continue;
     out.push({ id, type: 'group', kind: n.kind, name: { en: n.name }, aliases: [n.name], cued: true });
