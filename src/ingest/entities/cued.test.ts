@@ -64,9 +64,12 @@ describe('place cues', () => {
     expect(names('fighters in Qarmuta村')).toEqual([]);
   });
 
-  it('reads a name a neighbourhood word closes after a preposition and "the", but not a people\'s adjective', () => {
+  it('reads a name a Latin cue word closes after a preposition or "the", but not a people\'s adjective', () => {
     expect(names('Shells fell in the Qarmut neighborhood at dusk.')).toEqual(['Qarmut (neighbourhood)']);
     expect(names('Families fled from the Christian neighbourhood and into the Lebanese town.')).toEqual([]);
+    // after "the", any verb: "recaptured the Qarmut oil field", but not a religion's or people's adjective
+    expect(names('By noon they had recaptured the Qarmut oil field.')).toEqual(['Qarmut (oil-field)']);
+    expect(names('Militants shelled the Kurdish town and seized the Turkish village.')).toEqual([]);
   });
 
   it('reads a list after "including" where the sentence has just named villages', () => {

@@ -216,7 +216,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
           // only after a preposition, with or without "the" ("in the Khanafir neighbourhood"): in "the
           // largely Christian town" the name is an adjective, and so is a people's ("in the Lebanese town")
           const before = /(\p{L}+) +(the +)?$/u.exec(text.slice(Math.max(0, (n?.start ?? 0) - 24), n?.start));
-          if (n && before && prepositions.has(before[1]!) && !(before[2] && demonymsOf(gaz).has(text.slice(n.start, n.end).split(' ')[0]!)))
+          if (n && before && (prepositions.has(before[1]!) || before[2]) && !(before[2] && demonymsOf(gaz).has(text.slice(n.start, n.end).split(' ')[0]!)))
             out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
           continue;
         }
