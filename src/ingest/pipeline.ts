@@ -139,7 +139,7 @@ export function ingestSource(source: LoadedSource, gazetteer: Gazetteer): {
   // one scan of the passage serves the tags, the unknown names, the types and the figures
   const scans = segmented.drafts.map((draft) => gazetteer.matcherFor(context.countries).scan(draft.text));
   const contextual = withContext(gazetteer, context, new Map(segmented.drafts.map((d, i) => [d.text, scans[i]!])));
-  const unified = unifyCued(segmented.drafts.map((draft, i) => tagText(gazetteer, draft.text, draft.links, lang, context, scans[i])));
+  const unified = unifyCued(gazetteer, segmented.drafts.map((draft, i) => tagText(gazetteer, draft.text, draft.links, lang, context, scans[i])));
   // a Han name the text glosses once names its place or group wherever the text writes it again
   const learned = learnGlosses(gazetteer, source.text, context, unified.flatMap((t) => t.cued ?? []), scans);
   const tagged = withLearned(gazetteer, segmented.drafts.map((d) => d.text), unified, learned, context, scans);

@@ -168,6 +168,8 @@ export const RulesFile = z.object({
       /** capitalised words that open a place's name and belong to it ("Wadi Khaled", "Jabal Bishri") */
       leads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),
       joiners: z.array(z.string().min(1)),
+      /** spellings of one word that a loose key folds together, each group to its first (Tall, Tal, Tell) */
+      spellings: z.array(z.array(z.string().min(1)).min(2)).default([]),
     })
     .optional(),
   groupCues: z

@@ -336,20 +336,32 @@ function numberedUnit(text: string, start: number, numbers: Set<string>): boolea
   return /\d\p{L}{0,2}\s*$/u.test(text.slice(Math.max(0, start - 8), start)) || ROMAN.test(firstWord) || numbers.has(firstWord);
 }
 
-const TELL = new Set(['tall', 'tal', 'tell', 'tel', 'til']);
+const spellingMaps = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** The word spellings one loose key folds together (rules.json placeCues `spellings`: Tall, Tal,
+ * Tell, Tel; Kafr, Kfar), each to the first of its group. */
+export function spellingsOf(gaz: Gazetteer): Map<string, string> {
+  let map = spellingMaps.get(gaz);
+  if (!map) {
+    map = new Map();
+    for (const group of gaz.rules.placeCues?.spellings ?? []) for (const w of group) map.set(w.toLowerCase(), group[0]!.toLowerCase());
+    spellingMaps.set(gaz, map);
+  }
+  return map;
+}
 
 /**
  * A name folded across the usual variants of transliterated Arabic, looser than asciiKey (which it
  * builds on: diacritics, articles, doubled letters, -iyah endings): e and i, o and u (ou, oo) are
- * one vowel each, ei, ey and ay one diphthong, and Tall, Tal, Tell, Tel one word. Tadef = Tadif,
- * Abou Taltal = Abu Taltal, Tell Rifaat = Tal Rifat, Deir = Dayr. Used only where a cue already says
- * the name is a place.
+ * one vowel each, ei, ey and ay one diphthong, and the words of a group of `spellings` one word
+ * (Tall, Tal, Tell; Kafr, Kfar). Tadef = Tadif, Abou Taltal = Abu Taltal, Tell Rifaat = Tal Rifat,
+ * Deir = Dayr, Kfar Zita = Kafr Zita. Used only where a cue already says the name is a place.
  */
-export function looseKey(name: string): string {
+export function looseKey(name: string, spellings: Map<string, string>): string {
   const words = name
     .split(/[\s-]+/)
     .filter(Boolean)
-    .map((w) => (TELL.has(w.toLowerCase()) ? 'tal' : w));
+    .map((w) => spellings.get(w.toLowerCase()) ?? w);
   return asciiKey(words.join(' '))
     .replace(/ei|ey|ay/g, 'ai')
     .replace(/[ey]/g, 'i')
@@ -373,7 +385,7 @@ export function looseIndex(gaz: Gazetteer, countries?: string[]): Map<string, st
   index = new Map();
   const add = (e: GazetteerEntity, n: string) => {
     if (HAN.test(n)) return;
-    const key = looseKey(n);
+    const key = looseKey(n, spellingsOf(gaz));
     if (key.length < MIN_KEY) return;
     const ids = index!.get(key) ?? [];
     if (!ids.includes(e.id)) ids.push(e.id);
@@ -395,12 +407,13 @@ export function looseIndex(gaz: Gazetteer, countries?: string[]): Map<string, st
  * place or group when their loose keys agree: the first spelling's id, the later ones its aliases.
  * Tags of passages in text order in, the same with the ids made one out.
  */
-export function unifyCued(tagged: Tags[]): Tags[] {
+export function unifyCued(gaz: Gazetteer, tagged: Tags[]): Tags[] {
+  const spellings = spellingsOf(gaz);
   const first = new Map<string, string>();
   const rename = new Map<string, string>();
   for (const t of tagged)
     for (const e of t.cued ?? []) {
-      const key = looseKey(e.name.en);
+      const key = looseKey(e.name.en, spellings);
       if (key.length < MIN_KEY) continue;
       const id = first.get(`${e.type} ${key}`);
       if (!id) first.set(`${e.type} ${key}`, e.id);

@@ -3,7 +3,7 @@ export { textContext, dominantCountries, conflictOfChronology, withContext } fro
 export { capitalOf, tagText, type Tags } from './tag.ts';
 export { findUnknownNames } from './unknown.ts';
 export { buildEntityRecords, type FoundInTexts } from './records.ts';
-export { cuedGroupNames, cuedNames, looseKey, unifyCued } from './cued.ts';
+export { cuedGroupNames, cuedNames, looseKey, spellingsOf, unifyCued } from './cued.ts';
 export { resolveLink } from './links.ts';
 export { learnGlosses, withLearned } from './glosses.ts';
 export { foldText } from './fold.ts';

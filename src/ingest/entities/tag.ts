@@ -4,7 +4,7 @@ import { namesOf } from './load.ts';
 import { resolveLink } from './links.ts';
 import { aliasOccurs } from './matcher.ts';
 import { geoDistance } from 'd3-geo';
-import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey, withoutArticle, type CuedName } from './cued.ts';
+import { cuedGroupNames, cuedId, cuedNames, looseIndex, looseKey, spellingsOf, withoutArticle, type CuedName } from './cued.ts';
 import { bothScripts } from './generate/names.ts';
 import { OTHER, ROLE, type Gazetteer, type GazetteerEntity, type Match, type Scan, type TagContext } from './types.ts';
 import type { Lang } from '../../schema/records.ts';
@@ -194,7 +194,7 @@ function placesByCue(
     if (n.han && n.hanStart !== undefined && !free(n.hanStart, n.hanStart + n.han.length)) continue;
     if (!(n.feature ? featureFree(n) : free(n.start, n.end))) continue;
     const holds = n.feature !== undefined && !free(n.start, n.end);
-    let known = index?.get(looseKey(n.name)) ?? [];
+    let known = index?.get(looseKey(n.name, spellingsOf(gaz))) ?? [];
     if (known.some((id) => gaz.byId.get(id)?.locality)) known = chooseLocality(gaz, known, nearby, context);
     if (known.length === 1) {
       const id = known[0]!;
@@ -207,7 +207,7 @@ function placesByCue(
     if (known.length > 1 || n.knownOnly) continue;
     // a known place of another region (or a text of none) answers to it: that place, which is not
     // read here, as its own name would not be; not a new one
-    if (looseIndex(gaz).has(looseKey(n.name))) continue;
+    if (looseIndex(gaz).has(looseKey(n.name, spellingsOf(gaz)))) continue;
     const id = cuedId(gaz, n.name);
     if (!id) continue;
     if (holds) holders.push(n);
