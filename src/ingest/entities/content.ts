@@ -175,7 +175,8 @@ export const RulesFile = z.object({
   groupCues: z
     .object({
       note: z.string().optional(),
-      heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })),
+      // a head with `branch` names a state's military branch: the state's forces where the gazetteer has them
+      heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), branch: z.boolean().default(false) })),
       stops: z.array(z.string().min(1)),
       numbers: z.array(z.string().min(1)).default([]),
       /** possessives that stand inside a group's name ("People's" of the People's Liberation Army) */

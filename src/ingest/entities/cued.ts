@@ -24,6 +24,8 @@ export interface CuedName {
   hanStart?: number;
   /** Read only as a known place spelled another way ("in Deir Ezzor"), never as a new one. */
   knownOnly?: boolean;
+  /** A state's military branch ("the Argentine Navy"), from a group head marked `branch`. */
+  branch?: boolean;
   /** Where the feature word of a name that carries one stands ("Dam" of "Tabqa Dam"). */
   feature?: { start: number; end: number };
 }
@@ -320,7 +322,7 @@ export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedNam
     for (const w of head.words) {
       for (const { start, end } of namesClosedBy(text, w, words)) {
         if (numberedUnit(text, start, numbers)) continue;
-        out.push({ name: text.slice(start, end), start, end, kind: head.kind });
+        out.push({ name: text.slice(start, end), start, end, kind: head.kind, ...(head.branch ? { branch: true } : {}) });
       }
     }
   }

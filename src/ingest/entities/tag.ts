@@ -230,9 +230,6 @@ function placesByCue(
   return out;
 }
 
-/** The kind of a state's military branch named by a group head (rules.json groupCues: "Air Force", "Navy"). */
-const STATE_FORCES = 'state forces';
-
 const stateNames = new WeakMap<Gazetteer, Set<string>>();
 
 /** Whether `name` is a country that has its state forces (groups.json `state`), or its people's adjective. */
@@ -311,7 +308,7 @@ function groupsByCue(gaz: Gazetteer, text: string, folded: Folded, matches: Matc
     if (matches.some((m) => m.start < n.end && m.end > headStart && !roleFromHead(m))) continue;
     // a state's own branch ("US Navy", "Russian Air Force") is its armed forces (the state acts read it)
     const words = n.name.split(' ');
-    if (n.kind === STATE_FORCES && [1, 2].some((k) => words.length > k && stateNamed(gaz, words.slice(0, -k).join(' ')))) continue;
+    if (n.branch && [1, 2].some((k) => words.length > k && stateNamed(gaz, words.slice(0, -k).join(' ')))) continue;
     const id = cuedId(gaz, n.name);
     if (!id || out.some((e) => e.id === id)) continue;
     out.push({ id, type: 'group', kind: n.kind, name: { en: n.name }, aliases: [n.name], cued: true });
