@@ -162,7 +162,10 @@ export const RulesFile = z.object({
       afterObject: z.array(z.string().min(1)).default([]),
       /** the words a Latin name closed by a Latin cue word must follow ("at Qirat village") */
       prepositions: z.array(z.string().min(1)).default([]),
-      after: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]) })),
+      // `many`: a Latin cue word that closes a list ("the Baghiliya and Ayyash neighborhoods")
+      after: z.array(
+        z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]), many: z.boolean().default(false) }),
+      ),
       /** capitalised words that end a place's name and belong to it ("Tharda Mountain", "the Thayyem Oil Fields") */
       heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),
       /** capitalised words that open a place's name and belong to it ("Wadi Khaled", "Jabal Bishri") */

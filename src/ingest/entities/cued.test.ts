@@ -72,6 +72,9 @@ describe('place cues', () => {
     // after "the", any verb: "recaptured the Qarmut oil field", but not a religion's or people's adjective
     expect(names('By noon they had recaptured the Qarmut oil field.')).toEqual(['Qarmut (oil-field)']);
     expect(names('Militants shelled the Kurdish town and seized the Turkish village.')).toEqual([]);
+    // a plural cue word closes a list of names; after one name it is an attribute ("in Zarqat villages")
+    expect(names('ISIL overran the Zarqat and Qarmut neighborhoods at night.')).toEqual(['Zarqat (neighbourhood)', 'Qarmut (neighbourhood)']);
+    expect(names('Residents of Zarqat villages fled east.')).toEqual([]);
   });
 
   it('reads a list after "including" where the sentence has just named villages', () => {

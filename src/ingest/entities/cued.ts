@@ -131,7 +131,7 @@ interface CompiledCues {
   afterObject: Set<string>;
   prepositions: Set<string>;
   before: { cue: NonNullable<Gazetteer['rules']['placeCues']>['before'][number]; phrases: { p: string; many: boolean }[] }[];
-  after: { kind: string; words: string[]; unless: string[] }[];
+  after: { kind: string; many: boolean; words: string[]; unless: string[] }[];
   numbers: Set<string>;
   groupHeads: string[];
 }
@@ -156,7 +156,12 @@ function compileCues(gaz: Gazetteer): CompiledCues {
       cue,
       phrases: [...cue.one.map((p) => ({ p: foldName(p).lower, many: false })), ...cue.many.map((p) => ({ p: foldName(p).lower, many: true }))],
     })),
-    after: cues.after.map((cue) => ({ kind: cue.kind, words: [...new Set(cue.words.map((x) => foldName(x).lower))], unless: cue.unless.map((u) => foldName(u).lower) })),
+    after: cues.after.map((cue) => ({
+      kind: cue.kind,
+      many: cue.many,
+      words: [...new Set(cue.words.map((x) => foldName(x).lower))],
+      unless: cue.unless.map((u) => foldName(u).lower),
+    })),
     numbers: new Set(gaz.rules.groupCues?.numbers ?? []),
     groupHeads: (gaz.rules.groupCues?.heads ?? []).flatMap((h) => h.words.map((w) => ` ${w}`)),
   };
@@ -215,11 +220,25 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         if (isLatinWordChar(w[0])) {
           if (text[at - 1] !== ' ' || isLatinWordChar(s[at + w.length]) || f.text.slice(at, at + w.length) !== w) continue;
           const n = nameBefore(text, at, words, true);
-          // only after a preposition, with or without "the" ("in the Khanafir neighbourhood"): in "the
-          // largely Christian town" the name is an adjective, and so is a people's ("in the Lebanese town")
-          const before = /(\p{L}+) +(the +)?$/u.exec(text.slice(Math.max(0, (n?.start ?? 0) - 24), n?.start));
-          if (n && before && (prepositions.has(before[1]!) || before[2]) && !(before[2] && demonymsOf(gaz).has(text.slice(n.start, n.end).split(' ')[0]!)))
-            out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind });
+          if (!n) continue;
+          // a plural cue word closes a list: "the Baghiliya and Ayyash neighborhoods"
+          const list = [n];
+          // (a bounded list: eight names)
+          for (let k = 0; cue.many && k < 8; k++) {
+            const head = text.slice(0, list[0]!.start).trimEnd();
+            const joiner = joiners.find((j) => head.endsWith(j) && !(isLatinWordChar(j[0]) && isLatinWordChar(head[head.length - j.length - 1])));
+            const prev = joiner ? nameBefore(text, head.length - joiner.length, words, true) : undefined;
+            if (!prev) break;
+            list.unshift(prev);
+          }
+          // only after a preposition or "the" ("at Qirat village", "in the Khanafir neighbourhood"): in
+          // "the largely Christian town" the name is an adjective, and so is a people's ("the Lebanese town")
+          // a plural cue word after one name makes it an attribute ("in Bekaa villages"), not a place's name
+          if (cue.many && list.length < 2) continue;
+          const first = list[0]!;
+          const before = /(\p{L}+) +(the +)?$/u.exec(text.slice(Math.max(0, first.start - 24), first.start));
+          if (before && (prepositions.has(before[1]!) || before[2]) && !(before[2] && demonymsOf(gaz).has(text.slice(first.start, first.end).split(' ')[0]!)))
+            for (const m of list) out.push({ name: text.slice(m.start, m.end), start: m.start, end: m.end, kind: cue.kind });
           continue;
         }
         // a glossed name: 塔代夫（Tadef）镇
