@@ -164,7 +164,14 @@ export const RulesFile = z.object({
       prepositions: z.array(z.string().min(1)).default([]),
       // `many`: a Latin cue word that closes a list ("the Baghiliya and Ayyash neighborhoods")
       after: z.array(
-        z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), unless: z.array(z.string().min(1)).default([]), many: z.boolean().default(false) }),
+        z.object({
+          kind: z.string().min(1),
+          words: z.array(z.string().min(1)),
+          unless: z.array(z.string().min(1)).default([]),
+          many: z.boolean().default(false),
+          // the cue word is part of the name ("the Jabisah oil field"), as a village's is not ("Qirat village")
+          named: z.boolean().default(false),
+        }),
       ),
       /** capitalised words that end a place's name and belong to it ("Tharda Mountain", "the Thayyem Oil Fields") */
       heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),

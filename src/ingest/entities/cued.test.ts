@@ -70,7 +70,7 @@ describe('place cues', () => {
     expect(names('Shells fell in the Qarmut neighborhood at dusk.')).toEqual(['Qarmut (neighbourhood)']);
     expect(names('Families fled from the Christian neighbourhood and into the Lebanese town.')).toEqual([]);
     // after "the", any verb: "recaptured the Qarmut oil field", but not a religion's or people's adjective
-    expect(names('By noon they had recaptured the Qarmut oil field.')).toEqual(['Qarmut (oil-field)']);
+    expect(names('By noon they had recaptured the Qarmut oil field.')).toEqual(['Qarmut oil field (oil-field)']);
     expect(names('Militants shelled the Kurdish town and seized the Turkish village.')).toEqual([]);
     // a plural cue word closes a list of names; after one name it is an attribute ("in Zarqat villages")
     expect(names('ISIL overran the Zarqat and Qarmut neighborhoods at night.')).toEqual(['Zarqat (neighbourhood)', 'Qarmut (neighbourhood)']);

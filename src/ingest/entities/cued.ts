@@ -131,7 +131,7 @@ interface CompiledCues {
   afterObject: Set<string>;
   prepositions: Set<string>;
   before: { cue: NonNullable<Gazetteer['rules']['placeCues']>['before'][number]; phrases: { p: string; many: boolean }[] }[];
-  after: { kind: string; many: boolean; words: string[]; unless: string[] }[];
+  after: { kind: string; many: boolean; named: boolean; words: string[]; unless: string[] }[];
   numbers: Set<string>;
   groupHeads: string[];
 }
@@ -159,6 +159,7 @@ function compileCues(gaz: Gazetteer): CompiledCues {
     after: cues.after.map((cue) => ({
       kind: cue.kind,
       many: cue.many,
+      named: cue.named,
       words: [...new Set(cue.words.map((x) => foldName(x).lower))],
       unless: cue.unless.map((u) => foldName(u).lower),
     })),
@@ -238,7 +239,12 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
           const first = list[0]!;
           const before = /(\p{L}+) +(the +)?$/u.exec(text.slice(Math.max(0, first.start - 24), first.start));
           if (before && (prepositions.has(before[1]!) || before[2]) && !(before[2] && demonymsOf(gaz).has(text.slice(first.start, first.end).split(' ')[0]!)))
-            for (const m of list) out.push({ name: text.slice(m.start, m.end), start: m.start, end: m.end, kind: cue.kind });
+            for (const m of list) {
+              // a named feature's word is part of its name as written ("the Jabisah oil field"); a list's
+              // names are as written too ("the Jabisah and Kabibah oil fields": Jabisah, Kabibah)
+              const end = cue.named && !cue.many ? at + w.length : m.end;
+              out.push({ name: text.slice(m.start, end), start: m.start, end, kind: cue.kind });
+            }
           continue;
         }
         // a glossed name: 塔代夫（Tadef）镇
