@@ -54,6 +54,8 @@ const EXPECTED: Record<string, [lang: string, format: string]> = {
   f31: ['en', 'plaintext'],
   f32: ['en', 'markdown'],
   f33: ['en', 'markdown'],
+  f34: ['en', 'markdown'],
+  f35: ['en', 'markdown'],
 };
 
 describe('fresh real texts', () => {
