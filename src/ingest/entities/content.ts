@@ -178,6 +178,8 @@ export const RulesFile = z.object({
       /** capitalised words that open a place's name and belong to it ("Wadi Khaled", "Jabal Bishri") */
       leads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),
       joiners: z.array(z.string().min(1)),
+      /** words that name a place only with the number after them ("Hill 800", "Point 939") */
+      numbered: z.array(z.string().min(1)).default([]),
       /** spellings of one word that a loose key folds together, each group to its first (Tall, Tal, Tell) */
       spellings: z.array(z.array(z.string().min(1)).min(2)).default([]),
     })

@@ -38,6 +38,9 @@ describe('place cues', () => {
   it('reads the places a capture verb takes as its object', () => {
     expect(names('The militia captured Zarqat, Umm Zarqa, and Tall Fanus before dawn.')).toEqual(['Zarqat (locality)', 'Umm Zarqa (locality)', 'Tall Fanus (locality)']);
     expect(names('Rebels recaptured Qarmuta on Tuesday.')).toEqual(['Qarmuta (locality)']);
+    // a hill or a point is named by its number
+    expect(names('The army captured Hill 412 and Point 77 before dawn.')).toEqual(['Hill 412 (locality)', 'Point 77 (locality)']);
+    expect(names('The army captured Hill, the last height.')).toEqual([]);
     // an adjective before a noun is not the object
     expect(names('The patrol captured Belgian volunteers near the river.')).toEqual([]);
   });

@@ -133,6 +133,7 @@ interface CompiledCues {
   before: { cue: NonNullable<Gazetteer['rules']['placeCues']>['before'][number]; phrases: { p: string; many: boolean }[] }[];
   after: { kind: string; many: boolean; named: boolean; words: string[]; unless: string[] }[];
   numbers: Set<string>;
+  numbered: Set<string>;
   groupHeads: string[];
 }
 const compiledCues = new WeakMap<Gazetteer, CompiledCues>();
@@ -164,6 +165,7 @@ function compileCues(gaz: Gazetteer): CompiledCues {
       unless: cue.unless.map((u) => foldName(u).lower),
     })),
     numbers: new Set(gaz.rules.groupCues?.numbers ?? []),
+    numbered: new Set(cues.numbered),
     groupHeads: (gaz.rules.groupCues?.heads ?? []).flatMap((h) => h.words.map((w) => ` ${w}`)),
   };
   compiledCues.set(gaz, compiled);
@@ -173,7 +175,7 @@ function compileCues(gaz: Gazetteer): CompiledCues {
 export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const cues = gaz.rules.placeCues;
   if (!cues || !f.aligned) return [];
-  const { words, headWords, joiners, afterObject, prepositions, before: beforeCues, after: afterCues, numbers, groupHeads } = compileCues(gaz);
+  const { words, headWords, joiners, afterObject, prepositions, before: beforeCues, after: afterCues, numbers, groupHeads, numbered } = compileCues(gaz);
   const out: CuedName[] = [];
   const s = f.lower;
   // a verb's object ends its clause or goes on with a joiner or one of `afterObject`: in "captured
@@ -194,7 +196,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         if (cue.requires.length && !requiredBefore(s, at, cue.requires, cue.within)) continue;
         let from = end;
         for (;;) {
-          const n = nameAfter(text, from, words);
+          const n = withNumber(text, nameAfter(text, from, words), numbered);
           if (!n || (cue.verb && !standsAsObject(n.end))) break;
           out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: cue.kind, ...(cue.knownOnly ? { knownOnly: true } : {}) });
           if (!many) break;
@@ -292,6 +294,14 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind, feature: { start: at, end: at + w.length } });
       }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A name that is one of `numbered` ("Hill") is a place only with its number ("Hill 800"): the name
+ * with it, else none. */
+function withNumber(text: string, n: { start: number; end: number } | undefined, numbered: Set<string>): { start: number; end: number } | undefined {
+  if (!n || !numbered.has(text.slice(n.start, n.end))) return n;
+  const number = /^ \d{1,5}(?![\d\p{L}])/u.exec(text.slice(n.end, n.end + 8))?.[0];
+  return number ? { start: n.start, end: n.end + number.length } : undefined;
 }
 
 /** Whether one of `words` stands as a word in the sentence before `at`, at most `within` characters back. */
