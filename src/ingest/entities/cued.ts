@@ -293,7 +293,14 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
         const n = nameAfter(text, at + w.length, words);
         if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind, feature: { start: at, end: at + w.length } });
       }
-  return out.sort((a, b) => a.start - b.start);
+  // a name two cues read (the village of Tall Fanus) keeps the first reading that may make a place
+  // of it (a known-only one, "near Tall Fanus", gives way)
+  const key = (n: CuedName) => `${n.start}:${n.end}`;
+  const making = new Set(out.filter((n) => !n.knownOnly).map(key));
+  const seen = new Set<string>();
+  return out
+    .sort((a, b) => a.start - b.start)
+    .filter((n) => !(n.knownOnly && making.has(key(n))) && !seen.has(key(n)) && Boolean(seen.add(key(n))));
 }
 
 /** A name that is one of `numbered` ("Hill") is a place only with its number ("Hill 800"): the name
