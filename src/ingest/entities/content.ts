@@ -189,6 +189,8 @@ export const RulesFile = z.object({
       note: z.string().optional(),
       // a head with `branch` names a state's military branch: the state's forces where the gazetteer has them
       heads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)), branch: z.boolean().default(false) })),
+      /** capitalised words that open a group's name ("Liwa al-Quds", "Jabhat Thuwar al-Raqqa") */
+      leads: z.array(z.object({ kind: z.string().min(1), words: z.array(z.string().min(1)) })).default([]),
       stops: z.array(z.string().min(1)),
       numbers: z.array(z.string().min(1)).default([]),
       /** possessives that stand inside a group's name ("People's" of the People's Liberation Army) */

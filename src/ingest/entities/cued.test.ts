@@ -134,6 +134,12 @@ describe('group cues', () => {
     expect(groupNames('The Ninth Army fell back.')).toEqual([]);
   });
 
+  it('reads a name an Arabic word for a unit opens, and leaves a known one to the gazetteer', () => {
+    expect(groupNames('Liwa Suqour al-Zarqa and Jabhat Ansar al-Fanus joined the attack.')).toEqual(['Liwa Suqour al-Zarqa', 'Jabhat Ansar al-Fanus']);
+    const t = tagText(gaz, 'Liwa Suqour al-Zarqa fought beside Jabhat al-Nusra.', [], 'en', syria);
+    expect(t.groups).toEqual(['al-nusra-front', 'liwa-suqour-al-zarqa']);
+  });
+
   it("reads a state's military branch, and leaves it to the state's forces where the gazetteer has them", () => {
     const none = {};
     const navy = tagText(gaz, 'Ships of the Chilean Navy and the Peruvian Air Force met the convoy.', [], 'en', none);

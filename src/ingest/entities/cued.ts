@@ -288,11 +288,7 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
           out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: head.kind, feature: { start: n.end - w.length, end: n.end } });
   for (const lead of cues.leads)
     for (const w of lead.words)
-      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
-        if (isLatinWordChar(text[at - 1]) || text[at + w.length] !== ' ') continue;
-        const n = nameAfter(text, at + w.length, words);
-        if (n && n.start === at + w.length + 1) out.push({ name: text.slice(at, n.end), start: at, end: n.end, kind: lead.kind, feature: { start: at, end: at + w.length } });
-      }
+      for (const n of namesOpenedBy(text, w, words)) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: lead.kind, feature: { start: n.start, end: n.start + w.length } });
   // a name two cues read (the village of Tall Fanus) keeps the first reading that may make a place
   // of it (a known-only one, "near Tall Fanus", gives way)
   const key = (n: CuedName) => `${n.start}:${n.end}`;
@@ -364,11 +360,24 @@ export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedNam
     for (const w of head.words) {
       for (const { start, end } of namesClosedBy(text, w, words)) {
         if (numberedUnit(text, start, numbers)) continue;
-        out.push({ name: text.slice(start, end), start, end, kind: head.kind, ...(head.branch ? { branch: true } : {}) });
+        out.push({ name: text.slice(start, end), start, end, kind: head.kind, feature: { start: end - w.length, end }, ...(head.branch ? { branch: true } : {}) });
       }
     }
   }
+  // a name its first word says is a group's ("Liwa al-Quds": the brigade of Jerusalem)
+  for (const lead of cues.leads)
+    for (const w of lead.words)
+      for (const n of namesOpenedBy(text, w, words)) out.push({ name: text.slice(n.start, n.end), start: n.start, end: n.end, kind: lead.kind, feature: { start: n.start, end: n.start + w.length } });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Each name a capitalised lead word opens: the lead and the run of name words right after it. */
+function* namesOpenedBy(text: string, lead: string, words: Words): Generator<{ start: number; end: number }> {
+  for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
+    if (isLatinWordChar(text[at - 1]) || text[at + lead.length] !== ' ') continue;
+    const n = nameAfter(text, at + lead.length, words);
+    if (n && n.start === at + lead.length + 1) yield { start: at, end: n.end };
+  }
 }
 
 /** A Roman numeral that numbers a unit (XIV Corps). */

@@ -302,10 +302,12 @@ function groupsByCue(gaz: Gazetteer, text: string, folded: Folded, matches: Matc
   for (const n of names) {
     // the longest name read at a place: "Romanian IV Army Corps", not also "Romanian IV Army"
     if (names.some((o) => o !== n && o.start <= n.start && o.end >= n.end && o.end - o.start > n.end - n.start)) continue;
-    const headStart = n.end - (n.name.split(' ').at(-1)?.length ?? 0);
+    // the head's last word, or the lead: a name the gazetteer claims there is the gazetteer's
+    const lead = n.feature && n.feature.start === n.start;
+    const [from, to] = lead ? [n.start, n.feature!.end] : [n.end - (n.name.split(' ').at(-1)?.length ?? 0), n.end];
     // a role word the head opens is no name of its own here: "Red Army forces" is the Red Army's
-    const roleFromHead = (m: Match) => m.start >= headStart && m.ids.every((id) => id.startsWith(ROLE));
-    if (matches.some((m) => m.start < n.end && m.end > headStart && !roleFromHead(m))) continue;
+    const roleFromHead = (m: Match) => !lead && m.start >= from && m.ids.every((id) => id.startsWith(ROLE));
+    if (matches.some((m) => m.start < to && m.end > from && !roleFromHead(m))) continue;
     // a state's own branch ("US Navy", "Russian Air Force") is its armed forces (the state acts read it)
     const words = n.name.split(' ');
     if (n.branch && [1, 2].some((k) => words.length > k && stateNamed(gaz, words.slice(0, -k).join(' ')))) continue;
