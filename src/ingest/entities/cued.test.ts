@@ -98,6 +98,11 @@ describe('place cues', () => {
     ]);
     expect(names('Fighters withdrew through Wadi al-Qarmut towards Jabal Fanus.')).toEqual(['Wadi al-Qarmut (valley)', 'Jabal Fanus (mountain)']);
     expect(names('Shells hit Tal Fanus and the Qarmut Castle at dusk.')).toEqual(['Tal Fanus (locality)', 'Qarmut Castle (landmark)']);
+    expect(names('Convoys crossed the Zarqa Bridge and the Fanus Pass to the Qarmut Peninsula.')).toEqual([
+      'Zarqa Bridge (landmark)',
+      'Fanus Pass (mountain)',
+      'Qarmut Peninsula (region)',
+    ]);
     // a lower-case feature word, a feature word with no name, a bare particle before the head
     expect(names('the mountain road and the Mountain; Wadi was dry')).toEqual([]);
     expect(names('the Signal Regiment at Qarmut Camp')).toEqual(['Qarmut Camp (camp)']);
