@@ -6,7 +6,9 @@
  *    and ACLED-style precision, ISO country and GeoNames admin-1 code, names in the languages the
  *    entry lacks (with their sources), spellings met in the evidence, the dataset's alternate names;
  *  - generated/localities.json: GeoNames localities of the conflicts' countries (conflicts.json)
- *    that no hand entry describes, so that texts never seen can be tagged with them.
+ *    that no hand entry describes, so that texts never seen can be tagged with them, and the
+ *    cities, towns and first-level units of the conflicts' `neighbours`, made as the world index
+ *    makes any country's (world.ts), read in a conflict's text that names the neighbour.
  * Deterministic: the same packages and texts give the same bytes. `--check` prints the summary and
  * fails when the committed files differ from what would be written.
  */

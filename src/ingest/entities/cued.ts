@@ -36,6 +36,8 @@ const WORDS = /\p{Script=Latin}[\p{Script=Latin}\p{M}'’-]*/gu;
 const CAPITAL = /^\p{Lu}/u;
 /** An article written onto the name ("al-Tiba", "as-Samu"). */
 const ARTICLE_HYPHEN = /^(?:al|el|ash|as|ad|ar|at|az|ez|an|ad|ed|es|et)-\p{L}/iu;
+/** Most names a plural cue word's list is read back for (the scan stays linear). */
+const MAX_LIST = 8;
 /** Shortest name left when its article is taken off: a shorter one is too often a word. */
 const MIN_WITHOUT_ARTICLE = 6;
 
@@ -226,14 +228,14 @@ export function cuedNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
           if (!n) continue;
           // a plural cue word closes a list: "the Baghiliya and Ayyash neighborhoods"
           const list = [n];
-          // (a bounded list: eight names)
-          for (let k = 0; cue.many && k < 8; k++) {
-            const head = text.slice(0, list[0]!.start).trimEnd();
-            const joiner = joiners.find((j) => head.endsWith(j) && !(isLatinWordChar(j[0]) && isLatinWordChar(head[head.length - j.length - 1])));
-            const prev = joiner ? nameBefore(text, head.length - joiner.length, words, true) : undefined;
-            if (!prev) break;
-            list.unshift(prev);
-          }
+          if (cue.many)
+            for (let k = 0; k < MAX_LIST; k++) {
+              const head = text.slice(0, list[0]!.start).trimEnd();
+              const joiner = joiners.find((j) => head.endsWith(j) && !(isLatinWordChar(j[0]) && isLatinWordChar(head[head.length - j.length - 1])));
+              const prev = joiner ? nameBefore(text, head.length - joiner.length, words, true) : undefined;
+              if (!prev) break;
+              list.unshift(prev);
+            }
           // only after a preposition or "the" ("at Qirat village", "in the Khanafir neighbourhood"): in
           // "the largely Christian town" the name is an adjective, and so is a people's ("the Lebanese town")
           // a plural cue word after one name makes it an attribute ("in Bekaa villages"), not a place's name
@@ -337,15 +339,16 @@ function* namesClosedBy(text: string, head: string, words: Words): Generator<{ s
   }
 }
 
+const groupWords = new WeakMap<Gazetteer, { words: Words; numbers: Set<string> }>();
+
 /**
  * Armed groups the gazetteer does not know, named by a head word that ends a group's name
- * (rules.json `groupCues`: "the Northern Sun Battalion", "the Aleppo Military Council"). The name
+ * (rules.json `groupCues`: "the Northern Sun Battalion", "the Aleppo Military Council") or a lead
+ * word that opens it ("Liwa al-Quds"). The name
  * is the capitalised Latin run just before the head, with the head; a numbered unit (the 48th
  * Panzer Corps, XIV Corps, the Sixth Army) is a part of an army, not a group of its own. Lower-case heads
  * ("the brigade") are common nouns. Pure, like cuedNames.
  */
-const groupWords = new WeakMap<Gazetteer, { words: Words; numbers: Set<string> }>();
-
 export function cuedGroupNames(gaz: Gazetteer, text: string, f: Folded): CuedName[] {
   const cues = gaz.rules.groupCues;
   if (!cues || !f.aligned) return [];
